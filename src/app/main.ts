@@ -1,0 +1,2 @@
+// The composition root: registers the app shell. Nothing imports src/app.
+import './app-shell.js';

@@ -1,0 +1,76 @@
+// Unit and component tests, in Debian's Chromium (never a DOM imitation).
+// The shared corpus (../shared/corpus beside the clone) is served under /corpus/.
+import { createReadStream, existsSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { resolve, extname, sep } from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+
+const corpusRoot = resolve(import.meta.dirname, '../shared/corpus');
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const types = {
+  '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8', '.js': 'text/javascript',
+  '.css': 'text/css', '.xml': 'application/xml', '.xsd': 'application/xml', '.dtd': 'application/xml-dtd',
+  '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif', '.svg': 'image/svg+xml',
+  '.json': 'application/json', '.txt': 'text/plain', '.mp3': 'audio/mpeg', '.mp4': 'video/mp4', '.swf': 'application/x-shockwave-flash',
+};
+
+/** Serves ../shared/corpus read-only under /corpus/ (paths that climb out are refused). */
+function corpusMiddleware(ctx, next) {
+  if (!ctx.path.startsWith('/corpus/')) return next();
+  const file = resolve(corpusRoot, decodeURIComponent(ctx.path.slice('/corpus/'.length)));
+  if (!file.startsWith(corpusRoot + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    ctx.status = 404;
+    return undefined;
+  }
+  ctx.type = types[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  ctx.body = createReadStream(file);
+  return undefined;
+}
+
+/** Writes the number of passed and failed tests to .test-counts/unit.json for .ci/run's closing line. */
+function countReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      const walk = (suite) => {
+        for (const t of suite.tests ?? []) {
+          if (t.skipped) continue;
+          if (t.passed) passed++;
+          else failed++;
+        }
+        for (const s of suite.suites ?? []) walk(s);
+      };
+      for (const s of sessions) {
+        if (s.testResults) walk(s.testResults);
+        if (!s.passed && !s.testResults?.tests?.length && !s.testResults?.suites?.length) failed++;
+      }
+      mkdirSync('.test-counts', { recursive: true });
+      writeFileSync('.test-counts/unit.json', JSON.stringify({ passed, failed }));
+    },
+  };
+}
+
+export default {
+  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/cli/**', '!test/architecture/**'],
+  nodeResolve: { exportConditions: ['production'] },
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+  concurrency: 2,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 600000,
+  browserStartTimeout: 60000,
+  middleware: [corpusMiddleware],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(import.meta.dirname, 'tsconfig.json') })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+          '--disable-component-update', '--disable-sync', '--no-first-run'],
+      },
+    }),
+  ],
+  reporters: [defaultReporter(), countReporter()],
+};
