@@ -1,0 +1,56 @@
+// Whole-app test harness: serves the built app (dist/) with the shared corpus under /corpus/ and drives
+// Debian's Chromium with playwright-core.
+import { resolve } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { serveStatic } from '../../scripts/static-server.js';
+import { launchChromium } from '../../bench/lib/chromium.js';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+export const corpusRoot = resolve(projectRoot, '../shared/corpus');
+
+export interface Harness {
+  /** Base URL of the app, e.g. http://127.0.0.1:43123 (no trailing slash). */
+  url: string;
+  browser: Browser;
+  /** A fresh context (own IndexedDB) and page; closed by close(). */
+  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Extra folders served under URL prefixes, besides /corpus/. */
+  mounts?: Record<string, string>;
+  /** A request hook; return true when it answered. */
+  handle?: (req: IncomingMessage, res: ServerResponse) => boolean;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const server = await serveStatic({
+    root: resolve(projectRoot, 'dist'),
+    mounts: { '/corpus/': corpusRoot, ...options.mounts },
+    handle: options.handle,
+  });
+  const browser = await launchChromium();
+  const contexts: BrowserContext[] = [];
+  return {
+    url: server.url,
+    browser,
+    async newPage() {
+      const context = await browser.newContext();
+      contexts.push(context);
+      // Golf 4th-edition content loads jQuery from a public CDN; this machine has no internet, so answer
+      // every off-machine request with an empty 404 rather than hanging.
+      await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) =>
+        route.fulfill({ status: 404, body: '' }),
+      );
+      const page = await context.newPage();
+      return { context, page };
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await server.close();
+    },
+  };
+}
