@@ -1,0 +1,53 @@
+// Zips built at test time from the shared corpus (never copied into the project), for the zip, storage
+// and service-worker tests.
+import { zipSync, type Zippable } from 'fflate';
+
+export const GOLF_12 = '/corpus/packages/golf-RuntimeBasicCalls_SCORM12/';
+
+/** The XML schemas shipped beside the manifest; not listed as <file> in it. */
+const golfSchemas = ['ims_xml.xsd', 'adlcp_rootv1p2.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd'];
+
+/** Every file of a golf package: the manifest, the schemas, and each href the manifest lists. */
+export async function corpusFiles(folder = GOLF_12): Promise<Map<string, Uint8Array>> {
+  const manifest = await fetchBytes(`${folder}imsmanifest.xml`);
+  const text = new TextDecoder().decode(manifest);
+  const hrefs = new Set([...text.matchAll(/\bhref="([^"]+)"/g)].map((m) => m[1] as string));
+  const paths = ['imsmanifest.xml', ...golfSchemas, ...hrefs];
+  const files = new Map<string, Uint8Array>();
+  await Promise.all(paths.map(async (p) => files.set(p, await fetchBytes(folder + p))));
+  return files;
+}
+
+export async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`fixture ${url}: ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Zips files (deflated, except already-compressed images which are stored), optionally under a top folder. */
+export function zipFiles(files: Map<string, Uint8Array>, topFolder = ''): Uint8Array {
+  const zippable: Zippable = {};
+  for (const [path, data] of files) {
+    const stored = /\.(jpe?g|png|gif|mp3|mp4)$/i.test(path);
+    zippable[topFolder ? `${topFolder}/${path}` : path] = [data, { level: stored ? 0 : 6 }];
+  }
+  return zipSync(zippable);
+}
+
+/** Zips raw entry names as given (for hostile names fflate will happily write). */
+export function zipRaw(entries: Record<string, Uint8Array | string>, level: 0 | 6 | 9 = 6): Uint8Array {
+  const zippable: Zippable = {};
+  for (const [name, data] of Object.entries(entries))
+    zippable[name] = [typeof data === 'string' ? new TextEncoder().encode(data) : data, { level }];
+  return zipSync(zippable);
+}
+
+export const tinyManifest = `<?xml version="1.0"?>
+<manifest identifier="tiny" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
+  <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>
+  <organizations default="o"><organization identifier="o"><title>Tiny</title>
+    <item identifier="i" identifierref="r"><title>Page</title></item></organization></organizations>
+  <resources><resource identifier="r" type="webcontent" adlcp:scormtype="sco" href="index.html">
+    <file href="index.html"/></resource></resources>
+</manifest>`;

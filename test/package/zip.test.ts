@@ -1,0 +1,168 @@
+import { expect } from '@open-wc/testing';
+import { zipSync } from 'fflate';
+import { PackageError, PackageErrorCode, unzipPackage, readZipDirectory } from '../../src/package/index.js';
+import { corpusFiles, zipFiles, zipRaw, tinyManifest } from './zip-fixtures.js';
+
+async function rejection(promise: Promise<unknown>): Promise<PackageError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(PackageError);
+    return error as PackageError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('unzipPackage', () => {
+  let golf: Map<string, Uint8Array>;
+  before(async () => {
+    golf = await corpusFiles();
+  });
+
+  it('unzips a golf package with the manifest at the root, byte for byte', async () => {
+    const result = await unzipPackage(zipFiles(golf));
+    expect(result.rootFolder).to.equal('');
+    expect([...result.files.keys()].sort()).to.deep.equal([...golf.keys()].sort());
+    for (const [path, data] of golf) expect(result.files.get(path), path).to.deep.equal(data);
+    expect(result.manifestXml).to.deep.equal(golf.get('imsmanifest.xml'));
+  });
+
+  it('strips a single top folder that holds the manifest, and ignores __MACOSX and folder entries', async () => {
+    const zip = zipSync({
+      'golf/': new Uint8Array(),
+      'golf/imsmanifest.xml': golf.get('imsmanifest.xml') as Uint8Array,
+      'golf/shared/launchpage.html': golf.get('shared/launchpage.html') as Uint8Array,
+      '__MACOSX/golf/._imsmanifest.xml': new Uint8Array([1, 2, 3]),
+    });
+    const result = await unzipPackage(zip);
+    expect(result.rootFolder).to.equal('golf');
+    expect([...result.files.keys()].sort()).to.deep.equal(['imsmanifest.xml', 'shared/launchpage.html']);
+  });
+
+  it('strips the top folder of a whole real package', async () => {
+    const result = await unzipPackage(zipFiles(golf, 'Golf Course'));
+    expect(result.rootFolder).to.equal('Golf Course');
+    expect(result.files.size).to.equal(golf.size);
+    expect(result.files.get('shared/launchpage.html')).to.deep.equal(golf.get('shared/launchpage.html'));
+  });
+
+  it('reports progress in bytes and files up to the totals', async () => {
+    const seen: { bytes: number; totalBytes: number; files: number; totalFiles: number }[] = [];
+    await unzipPackage(zipFiles(golf), { onProgress: (p) => seen.push(p) });
+    const total = [...golf.values()].reduce((n, d) => n + d.length, 0);
+    const last = seen.at(-1);
+    expect(last).to.deep.equal({ bytes: total, totalBytes: total, files: golf.size, totalFiles: golf.size });
+    expect(seen[0]?.bytes).to.equal(0);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.bytes).to.be.at.least(seen[i - 1]!.bytes);
+  });
+
+  it('stops with code aborted when the signal is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await rejection(unzipPackage(zipFiles(golf), { signal: controller.signal }));
+    expect(error.code).to.equal(PackageErrorCode.Aborted);
+  });
+
+  it('rejects a zip whose manifest is neither at the root nor in a single top folder', async () => {
+    const two = zipRaw({ 'a/imsmanifest.xml': tinyManifest, 'b/index.html': 'x' });
+    const error = await rejection(unzipPackage(two));
+    expect(error.code).to.equal(PackageErrorCode.NoManifest);
+    expect(error.message).to.contain("'a/imsmanifest.xml'");
+    const deep = zipRaw({ 'a/b/imsmanifest.xml': tinyManifest });
+    expect((await rejection(unzipPackage(deep))).code).to.equal(PackageErrorCode.NoManifest);
+    expect((await rejection(unzipPackage(zipRaw({ 'index.html': 'x' })))).code).to.equal(
+      PackageErrorCode.NoManifest,
+    );
+  });
+
+  const hostile: [string, string, RegExp][] = [
+    ['../evil.html', "climbs out of the package with '..'", /\.\./],
+    ['course/../../evil.html', "climbs out of the package with '..'", /\.\./],
+    ['/etc/passwd', 'it is an absolute path', /absolute/],
+    ['C:/Windows/evil.dll', 'drive letter', /drive letter/],
+    ['shared\\evil.js', 'backslash', /backslash/],
+  ];
+  for (const [name, why, pattern] of hostile) {
+    it(`refuses the entry '${name}' (${why}) before inflating anything`, async () => {
+      const zip = zipRaw({ 'imsmanifest.xml': tinyManifest, [name]: 'pwned' });
+      const error = await rejection(unzipPackage(zip));
+      expect(error.code).to.equal(PackageErrorCode.UnsafePath);
+      expect(error.entry).to.equal(name);
+      expect(error.message).to.contain(`'${name}'`).and.match(pattern);
+    });
+  }
+
+  it('refuses a zip bomb entry by its compression ratio, naming the entry', async () => {
+    const zeros = new Uint8Array(4 * 1024 * 1024);
+    const zip = zipRaw({ 'imsmanifest.xml': tinyManifest, 'media/blank.bin': zeros }, 9);
+    const error = await rejection(unzipPackage(zip));
+    expect(error.code).to.equal(PackageErrorCode.CompressionRatio);
+    expect(error.entry).to.equal('media/blank.bin');
+    // The same archive passes with a looser, explicit limit.
+    const ok = await unzipPackage(zip, { limits: { maxRatio: 5000 } });
+    expect(ok.files.get('media/blank.bin')?.length).to.equal(zeros.length);
+  });
+
+  it('refuses too many entries and too many bytes, per the limits', async () => {
+    const many: Record<string, string> = { 'imsmanifest.xml': tinyManifest };
+    for (let i = 0; i < 20; i++) many[`f${i}.txt`] = `file ${i}`;
+    const zip = zipRaw(many);
+    expect((await rejection(unzipPackage(zip, { limits: { maxEntries: 10 } }))).code).to.equal(
+      PackageErrorCode.TooManyEntries,
+    );
+    expect((await rejection(unzipPackage(zip, { limits: { maxTotalBytes: 500 } }))).code).to.equal(
+      PackageErrorCode.TooLarge,
+    );
+    expect((await unzipPackage(zip, { limits: { maxEntries: 21 } })).files.size).to.equal(21);
+  });
+
+  it('reports a truncated zip as corrupt', async () => {
+    const zip = zipFiles(golf);
+    for (const length of [zip.length - 1, Math.floor(zip.length / 2), 10, 0]) {
+      const error = await rejection(unzipPackage(zip.slice(0, length)));
+      expect(error.code, `truncated to ${length}`).to.equal(PackageErrorCode.Corrupt);
+      expect(error.message).to.match(/not a zip archive|truncated/);
+    }
+  });
+
+  it('reports damaged compressed data as corrupt, naming the entry', async () => {
+    const text = 'All work and no play makes Jack a dull boy. '.repeat(2000);
+    const zip = zipRaw({ 'imsmanifest.xml': tinyManifest, 'index.html': text });
+    // The local header of index.html is the second one; damage the middle of its compressed data.
+    const name = new TextEncoder().encode('index.html');
+    let at = -1;
+    for (let i = 0; i < zip.length - name.length && at < 0; i++)
+      if (zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 3 && zip[i + 3] === 4)
+        if (name.every((b, j) => zip[i + 30 + j] === b)) at = i + 30 + name.length;
+    expect(at).to.be.greaterThan(0);
+    zip.fill(0xff, at + 20, at + 60);
+    const error = await rejection(unzipPackage(zip));
+    expect(error.code).to.equal(PackageErrorCode.Corrupt);
+    expect(error.entry).to.equal('index.html');
+    expect(error.message).to.contain("'index.html'");
+  });
+
+  it('reports bytes that are not a zip at all as corrupt', async () => {
+    const error = await rejection(
+      unzipPackage(new TextEncoder().encode('<html>not a zip</html>'.repeat(10))),
+    );
+    expect(error.code).to.equal(PackageErrorCode.Corrupt);
+  });
+
+  it('refuses two entries with the same path', async () => {
+    const zip = zipRaw({ 'imsmanifest.xml': tinyManifest, 'a/x.html': '1', 'a/./x.html': '2' });
+    const error = await rejection(unzipPackage(zip));
+    expect(error.code).to.equal(PackageErrorCode.DuplicateEntry);
+  });
+
+  it('lists the directory without inflating: sizes and compression per entry', () => {
+    const zip = zipFiles(golf);
+    const dir = readZipDirectory(zip);
+    expect(dir.entries.length).to.equal(golf.size);
+    const jpg = dir.entries.find((e) => e.path === 'Playing/par.jpg');
+    expect(jpg?.compression).to.equal(0);
+    const html = dir.entries.find((e) => e.path === 'shared/launchpage.html');
+    expect(html?.compression).to.equal(8);
+    expect(html?.size).to.equal(golf.get('shared/launchpage.html')?.length);
+  });
+});
