@@ -27,6 +27,12 @@ export type NavOutcome =
   | { kind: 'deliver'; itemId: string }
   | { kind: 'end'; reason: 'exitAll' | 'suspendAll' | 'abandonAll' | 'completed' | 'nothing-to-deliver' }
   | { kind: 'stay' }
+  /**
+   * (Added by the first implementation.) The current attempt was ended (exit, abandon) and nothing is
+   * delivered, but the session goes on: the learner may choose from the TOC, or Continue/Previous from
+   * the exited activity (SB.2.11: exit of a non-root activity does not end the session).
+   */
+  | { kind: 'idle' }
   | { kind: 'invalid'; reason: string };
 
 /** Per-activity status shown in the TOC and stored with progress. */

@@ -1,0 +1,4 @@
+export type * from './navigator.js';
+export { createNavigator, type NavigatorOptions, type NavigatorSnapshot } from './simple-navigator.js';
+export { buildActivityTree, type Activity, type ActivityTree } from './activity-tree.js';
+export { parsePrerequisites, evaluatePrerequisites, PrerequisiteError } from './prerequisites.js';

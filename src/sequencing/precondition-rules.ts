@@ -1,0 +1,63 @@
+// Sequencing rule checks (SN UP.2 Sequencing Rules Check Process / UP.2.1 Rule Check Subprocess) for the
+// pre-condition actions this navigator honours: disabled, skip, hiddenFromChoice, stopForwardTraversal.
+// Conditions are evaluated against the activity's own primary objective and attempt progress; a
+// referencedObjective other than the primary needs global objectives, which belong to the full engine.
+import type { PreConditionAction, RuleCondition } from '../package/types.js';
+import type { Activity } from './activity-tree.js';
+import type { ActivityState } from './activity-state.js';
+
+function conditionHolds(c: RuleCondition, activity: Activity, s: ActivityState): boolean {
+  let v: boolean;
+  switch (c.condition) {
+    case 'satisfied':
+      v = s.success === 'passed';
+      break;
+    case 'objectiveStatusKnown':
+      v = s.success !== 'unknown';
+      break;
+    case 'objectiveMeasureKnown':
+      v = s.measure !== undefined;
+      break;
+    case 'objectiveMeasureGreaterThan':
+      v = s.measure !== undefined && s.measure > c.measureThreshold;
+      break;
+    case 'objectiveMeasureLessThan':
+      v = s.measure !== undefined && s.measure < c.measureThreshold;
+      break;
+    case 'completed':
+      v = s.completion === 'completed';
+      break;
+    case 'activityProgressKnown':
+      v = s.completion !== 'unknown';
+      break;
+    case 'attempted':
+      v = s.attemptCount > 0;
+      break;
+    case 'attemptLimitExceeded': {
+      const limit = activity.sequencing.limitConditions.attemptLimit;
+      v = limit !== undefined && limit > 0 && s.attemptCount >= limit;
+      break;
+    }
+    case 'always':
+      v = true;
+      break;
+    default:
+      // timeLimitExceeded, outsideAvailableTimeRange: not tracked here.
+      v = false;
+  }
+  return c.operator === 'not' ? !v : v;
+}
+
+/** UP.2: whether a pre-condition rule with this action fires for the activity. */
+export function preConditionFires(
+  activity: Activity,
+  action: PreConditionAction,
+  state: ActivityState,
+): boolean {
+  for (const rule of activity.sequencing.sequencingRules.preConditionRules) {
+    if (rule.action !== action || rule.conditions.length === 0) continue;
+    const results = rule.conditions.map((c) => conditionHolds(c, activity, state));
+    if (rule.conditionCombination === 'all' ? results.every(Boolean) : results.some(Boolean)) return true;
+  }
+  return false;
+}

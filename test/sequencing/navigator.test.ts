@@ -1,0 +1,339 @@
+import { expect } from '@open-wc/testing';
+import { createNavigator } from '../../src/sequencing/index.js';
+import type { NavOutcome, NavRequest, Navigator } from '../../src/sequencing/index.js';
+import type { Manifest } from '../../src/package/types.js';
+import { attempt, manifest, type ItemSpec } from './manifest-builder.js';
+
+const nav = (m: Manifest, restore?: unknown): Navigator =>
+  createNavigator(m, m.defaultOrganization, restore === undefined ? {} : { restore });
+const start = (n: Navigator): NavOutcome => n.navigate({ type: 'start' });
+const C: NavRequest = { type: 'continue' };
+const P: NavRequest = { type: 'previous' };
+const choice = (target: string): NavRequest => ({ type: 'choice', target });
+
+const linear: ItemSpec[] = [
+  { id: 'm1', children: [{ id: 'a' }, { id: 'b' }] },
+  { id: 'm2', children: [{ id: 'c' }, { id: 'd' }] },
+];
+
+describe('navigator: SCORM 2004 flow', () => {
+  it('start flows to the first leaf; continue and previous walk the tree order; continue past the end ends', () => {
+    // Flow is off on clusters by default: this one cannot flow into m1 and falls back to a choice.
+    const n = nav(manifest('2004-4th', linear, { controlMode: { flow: true } }));
+    const m = manifest(
+      '2004-4th',
+      linear.map((s) => ({ ...s, controlMode: { flow: true } })),
+      { controlMode: { flow: true } },
+    );
+    const f = nav(m);
+    expect(start(f)).to.deep.equal({ kind: 'deliver', itemId: 'a' });
+    expect(f.currentItemId).to.equal('a');
+    expect(f.canNavigate(P)).to.equal(false);
+    const seen = ['a'];
+    for (let i = 0; i < 3; i++) {
+      const o = f.navigate(C);
+      expect(o.kind).to.equal('deliver');
+      seen.push((o as { itemId: string }).itemId);
+    }
+    expect(seen).to.deep.equal(['a', 'b', 'c', 'd']);
+    expect(f.navigate(P)).to.deep.equal({ kind: 'deliver', itemId: 'c' });
+    expect(f.navigate(C)).to.deep.equal({ kind: 'deliver', itemId: 'd' });
+    expect(f.navigate(C)).to.deep.equal({ kind: 'end', reason: 'nothing-to-deliver' });
+    expect(f.currentItemId).to.equal(undefined);
+    // The first navigator (flow only on the root, clusters without flow) cannot flow into m1.
+    expect(start(n).kind).to.equal('deliver');
+  });
+
+  it('continue is invalid when the parent has no flow (the default control mode)', () => {
+    const m = manifest('2004-4th', [{ id: 'a' }, { id: 'b' }]);
+    const n = nav(m);
+    // SB.2.5 delivers nothing with flow off; the navigator falls back to the first choosable item.
+    expect(start(n)).to.deep.equal({ kind: 'deliver', itemId: 'a' });
+    expect(n.canNavigate(C)).to.equal(false);
+    expect(n.isRequestValid('continue')).to.equal(false);
+    expect(n.isRequestValid('choice', 'b')).to.equal(true);
+  });
+
+  it('forwardOnly forbids previous and backward choice', () => {
+    const m = manifest('2004-4th', [{ id: 'a' }, { id: 'b' }, { id: 'c' }], {
+      controlMode: { flow: true, forwardOnly: true },
+    });
+    const n = nav(m);
+    start(n);
+    n.navigate(C);
+    expect(n.currentItemId).to.equal('b');
+    expect(n.canNavigate(P)).to.equal(false);
+    expect(n.canNavigate(choice('a'))).to.equal(false);
+    expect(n.canNavigate(choice('c'))).to.equal(true);
+    expect(n.isRequestValid('previous')).to.equal(false);
+  });
+
+  it('choice=false on a parent forbids choosing its children', () => {
+    const m = manifest('2004-4th', [
+      { id: 'm1', controlMode: { choice: false, flow: true }, children: [{ id: 'a' }, { id: 'b' }] },
+      { id: 'c' },
+    ]);
+    const n = nav(m);
+    expect(n.canNavigate(choice('c'))).to.equal(true);
+    expect(n.canNavigate(choice('b'))).to.equal(false);
+    // Choosing the cluster itself is allowed (its parent, the root, allows choice) and flows into it.
+    expect(n.navigate(choice('m1'))).to.deep.equal({ kind: 'deliver', itemId: 'a' });
+  });
+
+  it('choiceExit=false keeps the learner inside the activity until it ends', () => {
+    const m = manifest('2004-4th', [
+      { id: 'm1', controlMode: { choiceExit: false }, children: [{ id: 'a' }, { id: 'b' }] },
+      { id: 'c' },
+    ]);
+    const n = nav(m);
+    n.navigate(choice('a'));
+    expect(n.canNavigate(choice('b'))).to.equal(true);
+    expect(n.canNavigate(choice('c'))).to.equal(false);
+    n.navigate({ type: 'exit' });
+    expect(n.canNavigate(choice('c'))).to.equal(true);
+  });
+
+  it('pre-condition rules: disabled, skip, hiddenFromChoice', () => {
+    const m = manifest(
+      '2004-4th',
+      [
+        { id: 'a' },
+        { id: 'b', pre: [{ action: 'skip', condition: 'always' }] },
+        { id: 'c' },
+        { id: 'd', pre: [{ action: 'disabled', condition: 'completed', not: true }] },
+        { id: 'e', pre: [{ action: 'hiddenFromChoice', condition: 'satisfied', not: true }] },
+      ],
+      { controlMode: { flow: true } },
+    );
+    const n = nav(m);
+    start(n);
+    expect(n.navigate(C)).to.deep.equal({ kind: 'deliver', itemId: 'c' });
+    expect(n.canNavigate(C)).to.equal(false); // d is disabled until completed
+    expect(n.canNavigate(choice('d'))).to.equal(false);
+    expect(n.isHidden('e')).to.equal(true);
+    expect(n.canNavigate(choice('e'))).to.equal(false);
+    n.report('d', attempt({ completionStatus: 'completed', successStatus: 'passed' }));
+    expect(n.canNavigate(choice('d'))).to.equal(true);
+    n.report('e', attempt({ completionStatus: 'completed', successStatus: 'passed' }));
+    expect(n.isHidden('e')).to.equal(false);
+  });
+
+  it('exit, exitAll, abandonAll, suspendAll and resumeAll', () => {
+    const m = manifest('2004-4th', [{ id: 'a' }, { id: 'b' }], { controlMode: { flow: true } });
+    const n = nav(m);
+    expect(n.canNavigate({ type: 'exitAll' })).to.equal(false);
+    start(n);
+    n.navigate(C);
+    expect(n.navigate({ type: 'suspendAll' })).to.deep.equal({ kind: 'end', reason: 'suspendAll' });
+    const saved = n.snapshot();
+    const again = nav(m, JSON.parse(JSON.stringify(saved)));
+    expect(again.canNavigate({ type: 'resumeAll' })).to.equal(true);
+    expect(again.navigate({ type: 'resumeAll' })).to.deep.equal({ kind: 'deliver', itemId: 'b' });
+    expect(again.canNavigate({ type: 'resumeAll' })).to.equal(false);
+    expect(again.navigate({ type: 'exit' })).to.deep.equal({ kind: 'idle' });
+    expect(again.currentItemId).to.equal(undefined);
+    // After exit the session goes on: previous flows from the exited activity.
+    expect(again.navigate(P)).to.deep.equal({ kind: 'deliver', itemId: 'a' });
+    expect(again.navigate({ type: 'exitAll' })).to.deep.equal({ kind: 'end', reason: 'exitAll' });
+    expect(again.canNavigate({ type: 'resumeAll' })).to.equal(false);
+    start(again);
+    expect(again.navigate({ type: 'abandonAll' })).to.deep.equal({ kind: 'end', reason: 'abandonAll' });
+  });
+
+  it('exit of the only SCO ends the session', () => {
+    const m = manifest('2004-3rd', [{ id: 'only' }]);
+    const n = nav(m);
+    start(n);
+    n.report('only', attempt({ completionStatus: 'completed' }));
+    expect(n.navigate({ type: 'exit' })).to.deep.equal({ kind: 'end', reason: 'completed' });
+  });
+
+  it('content requests arrive through request() and are taken once', () => {
+    const n = nav(manifest('2004-4th', [{ id: 'a' }, { id: 'b' }], { controlMode: { flow: true } }));
+    start(n);
+    n.request({ type: 'continue' });
+    expect(n.takePendingRequest()).to.deep.equal({ type: 'continue' });
+    expect(n.takePendingRequest()).to.equal(undefined);
+  });
+
+  it('jump ignores control modes', () => {
+    const m = manifest('2004-4th', [{ id: 'a' }, { id: 'b' }], {
+      controlMode: { choice: false, flow: true },
+    });
+    const n = nav(m);
+    start(n);
+    expect(n.isRequestValid('choice', 'b')).to.equal(false);
+    expect(n.isRequestValid('jump', 'b')).to.equal(true);
+    expect(n.isRequestValid('choice', 'nope')).to.equal(false);
+  });
+});
+
+describe('navigator: rollup (RB.1.x defaults, UP.4)', () => {
+  const tree: ItemSpec[] = [{ id: 'm1', children: [{ id: 'a' }, { id: 'b' }] }, { id: 'c' }];
+
+  it('a SCO that reports nothing rolls up completed and satisfied (UP.4 defaults)', () => {
+    const n = nav(manifest('2004-4th', tree));
+    n.navigate(choice('a'));
+    n.report('a', attempt());
+    expect(n.status('a')).to.include({ completion: 'completed', success: 'passed' });
+    expect(n.status('m1').completion).to.equal('incomplete');
+  });
+
+  it('completionSetByContent/objectiveSetByContent keep unknown statuses unknown', () => {
+    const n = nav(
+      manifest('2004-4th', [
+        {
+          id: 'a',
+          seq: (s) => {
+            s.deliveryControls.completionSetByContent = true;
+            s.deliveryControls.objectiveSetByContent = true;
+          },
+        },
+      ]),
+    );
+    start(n);
+    n.report('a', attempt());
+    expect(n.status('a')).to.include({ completion: 'incomplete', success: 'unknown', attempted: true });
+  });
+
+  it('a suspended SCO does not take the defaults', () => {
+    const n = nav(manifest('2004-4th', tree));
+    n.navigate(choice('a'));
+    n.report('a', attempt({ entry: 'resume', newAttempt: false, completionStatus: 'incomplete' }));
+    expect(n.status('a')).to.include({ completion: 'incomplete', success: 'unknown', suspended: true });
+  });
+
+  it('all children completed → parent and course completed; any failure → not satisfied; measure weighted', () => {
+    const n = nav(manifest('2004-4th', tree));
+    n.report('a', attempt({ completionStatus: 'completed', successStatus: 'passed', scoreScaled: 1 }));
+    expect(n.status('m1').completion).to.not.equal('completed');
+    n.report('b', attempt({ completionStatus: 'completed', successStatus: 'failed', scoreScaled: 0.5 }));
+    expect(n.status('m1')).to.include({ completion: 'completed', success: 'failed', scoreScaled: 0.75 });
+    expect(n.status('org').completion).to.not.equal('completed');
+    n.report('c', attempt({ completionStatus: 'completed', successStatus: 'passed', scoreScaled: 0 }));
+    expect(n.status('org')).to.include({ completion: 'completed', success: 'failed' });
+    // Root measure: m1 (0.75) and c (0) with weight 1 each.
+    expect(n.status('org').scoreScaled).to.equal(0.375);
+    n.report('b', attempt({ completionStatus: 'completed', successStatus: 'passed', scoreScaled: 0.5 }));
+    expect(n.status('org').success).to.equal('passed');
+  });
+
+  it('untracked children and objectiveMeasureWeight 0 do not count', () => {
+    const n = nav(
+      manifest('2004-4th', [
+        { id: 'a' },
+        { id: 'b', seq: (s) => (s.deliveryControls.tracked = false) },
+        { id: 'c', seq: (s) => (s.rollupRules.objectiveMeasureWeight = 0) },
+      ]),
+    );
+    n.report('a', attempt({ completionStatus: 'completed', successStatus: 'passed', scoreScaled: 0.8 }));
+    n.report('c', attempt({ completionStatus: 'completed', successStatus: 'passed', scoreScaled: 0 }));
+    expect(n.status('org')).to.include({ completion: 'completed', success: 'passed', scoreScaled: 0.8 });
+  });
+
+  it('satisfiedByMeasure on the root decides from the rolled-up measure', () => {
+    const n = nav(
+      manifest('2004-4th', [{ id: 'a' }, { id: 'b' }], {
+        seq: (s) => {
+          s.objectives.primary = { satisfiedByMeasure: true, minNormalizedMeasure: 0.6, mapInfo: [] };
+        },
+      }),
+    );
+    n.report('a', attempt({ completionStatus: 'completed', scoreScaled: 1, successStatus: 'passed' }));
+    n.report('b', attempt({ completionStatus: 'completed', scoreScaled: 0, successStatus: 'failed' }));
+    expect(n.status('org')).to.include({ success: 'failed', scoreScaled: 0.5 });
+    n.report('b', attempt({ completionStatus: 'completed', scoreScaled: 0.4, successStatus: 'failed' }));
+    expect(n.status('org')).to.include({ success: 'passed' });
+  });
+
+  it('custom rollup rules replace the defaults for their action', () => {
+    const n = nav(
+      manifest('2004-4th', [{ id: 'a' }, { id: 'b' }], {
+        seq: (s) => {
+          s.rollupRules.rules.push({
+            childActivitySet: 'any',
+            minimumCount: 0,
+            minimumPercent: 0,
+            conditionCombination: 'any',
+            conditions: [{ condition: 'satisfied', operator: 'noOp' }],
+            action: 'satisfied',
+          });
+        },
+      }),
+    );
+    n.report('a', attempt({ completionStatus: 'completed', successStatus: 'passed' }));
+    expect(n.status('org').success).to.equal('passed');
+  });
+
+  it('snapshot restores statuses and subscribers hear about reports', () => {
+    const m = manifest('2004-4th', tree);
+    const n = nav(m);
+    let calls = 0;
+    const off = n.subscribe(() => calls++);
+    n.report('a', attempt({ completionStatus: 'completed', successStatus: 'passed' }));
+    expect(calls).to.equal(1);
+    off();
+    n.report('b', attempt({ completionStatus: 'completed', successStatus: 'passed' }));
+    expect(calls).to.equal(1);
+    const restored = nav(m, JSON.parse(JSON.stringify(n.snapshot())));
+    expect(restored.status('m1').completion).to.equal('completed');
+    expect(restored.status('a').attemptCount).to.equal(1);
+    expect(restored.status('c').completion).to.equal('not attempted');
+  });
+});
+
+describe('navigator: SCORM 1.2', () => {
+  const items: ItemSpec[] = [
+    { id: 'module1' },
+    { id: 'module2', prerequisites: 'module1' },
+    { id: 'module3', prerequisites: 'module1 AND module2' },
+    { id: 'module4', prerequisites: '(module1 AND module2) OR module3' },
+    { id: 'hidden', visible: false },
+  ];
+  const status12 = (lessonStatus: 'passed' | 'completed' | 'failed' | 'incomplete') =>
+    attempt({
+      scormVersion: '1.2',
+      lessonStatus,
+      completionStatus: lessonStatus === 'incomplete' ? 'incomplete' : 'completed',
+      successStatus: lessonStatus === 'passed' ? 'passed' : lessonStatus === 'failed' ? 'failed' : 'unknown',
+    });
+
+  it('free choice, except items whose prerequisites are unmet', () => {
+    const n = nav(manifest('1.2', items));
+    expect(start(n)).to.deep.equal({ kind: 'deliver', itemId: 'module1' });
+    expect(n.canNavigate(choice('module2'))).to.equal(false);
+    expect(n.canNavigate(choice('hidden'))).to.equal(true);
+    expect(n.isHidden('hidden')).to.equal(true);
+    // Continue skips items whose prerequisites are unmet, all the way to the hidden one.
+    expect(n.navigate(C)).to.deep.equal({ kind: 'deliver', itemId: 'hidden' });
+    n.navigate(choice('module1'));
+    n.report('module1', status12('incomplete'));
+    expect(n.canNavigate(choice('module2'))).to.equal(false);
+    n.report('module1', status12('passed'));
+    expect(n.canNavigate(choice('module2'))).to.equal(true);
+    expect(n.canNavigate(choice('module4'))).to.equal(false);
+    expect(n.navigate(C)).to.deep.equal({ kind: 'deliver', itemId: 'module2' });
+    n.report('module2', status12('completed'));
+    expect(n.canNavigate(choice('module3'))).to.equal(true);
+    expect(n.canNavigate(choice('module4'))).to.equal(true);
+  });
+
+  it('previous and continue follow the tree order; continue on the last item is not offered', () => {
+    const n = nav(manifest('1.2', [{ id: 'x', children: [{ id: 'a' }, { id: 'b' }] }, { id: 'c' }]));
+    expect(start(n)).to.deep.equal({ kind: 'deliver', itemId: 'a' });
+    expect(n.canNavigate(P)).to.equal(false);
+    expect(n.navigate(C)).to.deep.equal({ kind: 'deliver', itemId: 'b' });
+    expect(n.navigate(C)).to.deep.equal({ kind: 'deliver', itemId: 'c' });
+    expect(n.canNavigate(C)).to.equal(false);
+    expect(n.navigate(P)).to.deep.equal({ kind: 'deliver', itemId: 'b' });
+    expect(n.leaves().map((i) => i.identifier)).to.deep.equal(['a', 'b', 'c']);
+  });
+
+  it('1.2 status rolls up to the course', () => {
+    const n = nav(manifest('1.2', [{ id: 'a' }, { id: 'b' }]));
+    n.report('a', status12('passed'));
+    expect(n.status('org').completion).to.equal('incomplete');
+    n.report('b', status12('completed'));
+    expect(n.status('org').completion).to.equal('completed');
+  });
+});
