@@ -1,0 +1,161 @@
+// The import worker: reads the zip, checks it, parses the manifest and stores the package record and every
+// file in ONE IndexedDB transaction, so that a failure, a full quota or a cancel (the page terminates this
+// worker, which aborts the uncommitted transaction) leaves nothing behind.
+import { unzipSync } from 'fflate';
+import {
+  inflateZipEntries,
+  PackageError,
+  PackageErrorCode,
+  parseManifest,
+  readZipDirectory,
+  sha256Hex,
+  type Manifest,
+  type ZipDirectory,
+} from '../package/index.js';
+import { contentTypeFor } from './content-types.js';
+import { openPlayerDb, type StoredPackage } from './db.js';
+import type { ImportProgress, ImportRequest, ImportResponse } from './import-protocol.js';
+
+/** The worker global, typed structurally (the main tsconfig has the DOM lib, not WebWorker). */
+interface WorkerScope {
+  postMessage(message: ImportResponse): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ImportRequest>) => void): void;
+}
+const scope = self as unknown as WorkerScope;
+const post = (message: ImportResponse): void => scope.postMessage(message);
+const noop = (): void => undefined;
+
+function parse(bytes: Uint8Array, directory: ZipDirectory, xml: Uint8Array): Manifest {
+  const byPath = new Map(directory.entries.map((e) => [e.path, e]));
+  try {
+    return parseManifest(xml, {
+      // Absent files listed in the manifest become warnings (CAM 3.4.1.19), not failures.
+      fileExists: (path) => byPath.has(path),
+      // External metadata (adlcp:location) is read straight from the zip, one entry, synchronously.
+      readFile: (path) => {
+        const entry = byPath.get(path);
+        return entry && unzipSync(bytes, { filter: (f) => f.name === entry.name })[entry.name];
+      },
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new PackageError(
+      PackageErrorCode.InvalidManifest,
+      `imsmanifest.xml is not a valid manifest: ${reason}`,
+      {
+        entry: directory.manifest.name,
+        cause: error,
+      },
+    );
+  }
+}
+
+/** Storage failures, with the quota named as such (IndexedDB 3.0 §5.7: QuotaExceededError aborts the transaction). */
+function storageError(error: unknown, size: number): unknown {
+  if (!(error instanceof DOMException)) return error;
+  if (error.name === 'QuotaExceededError')
+    return new PackageError(
+      PackageErrorCode.QuotaExceeded,
+      `The browser's storage quota is full: the package (${Math.ceil(size / 1024 ** 2)} MB) was not stored, and nothing was written.`,
+      { cause: error },
+    );
+  return new PackageError(
+    PackageErrorCode.Storage,
+    `IndexedDB could not store the package (${error.name}: ${error.message}); nothing was written.`,
+    {
+      cause: error,
+    },
+  );
+}
+
+async function importPackage(request: ImportRequest): Promise<StoredPackage> {
+  const progress: ImportProgress = { phase: 'read', bytes: 0, totalBytes: 0, files: 0, totalFiles: 0 };
+  post({ type: 'progress', progress: { ...progress } });
+  const bytes = new Uint8Array(
+    request.file instanceof Blob ? await request.file.arrayBuffer() : request.file,
+  );
+  const directory = readZipDirectory(bytes, request.limits);
+  const manifestName = directory.manifest.name;
+  const manifestXml = unzipSync(bytes, { filter: (f) => f.name === manifestName })[manifestName];
+  if (!manifestXml)
+    throw new PackageError(PackageErrorCode.Corrupt, `Zip entry '${manifestName}' could not be read.`);
+  const manifest = parse(bytes, directory, manifestXml);
+  const record: StoredPackage = {
+    id: request.id,
+    manifestIdentifier: manifest.identifier,
+    title: manifest.title,
+    version: manifest.version,
+    manifest,
+    manifestHash: await sha256Hex(manifestXml),
+    size: directory.totalBytes,
+    fileCount: directory.entries.length,
+    importedAt: new Date().toISOString(),
+    rootFolder: directory.rootFolder,
+    ...(request.source === undefined ? {} : { source: request.source }),
+  };
+
+  const db = await openPlayerDb(request.dbName);
+  try {
+    const tx = db.transaction(['packages', 'files'], 'readwrite');
+    const done = tx.done;
+    done.catch(noop);
+    Object.assign(progress, {
+      phase: 'unzip',
+      totalBytes: directory.totalBytes,
+      totalFiles: directory.entries.length,
+    });
+    try {
+      tx.objectStore('packages').add(record).catch(noop);
+      const files = tx.objectStore('files');
+      // All requests are queued within this one task: the transaction cannot auto-commit before the loop
+      // ends, and IndexedDB writes the queued blobs while the next batch inflates.
+      for (const batch of inflateZipEntries(bytes, directory)) {
+        for (const [entry, data] of batch) {
+          const type = contentTypeFor(entry.path);
+          files
+            .add({
+              packageId: record.id,
+              path: entry.path,
+              blob: new Blob([data as Uint8Array<ArrayBuffer>], { type }),
+              type,
+            })
+            .catch(noop);
+          progress.bytes += data.length;
+          progress.files++;
+        }
+        post({ type: 'progress', progress: { ...progress } });
+      }
+    } catch (error) {
+      tx.abort();
+      throw error;
+    }
+    progress.phase = 'commit';
+    post({ type: 'progress', progress: { ...progress } });
+    try {
+      await done;
+    } catch (error) {
+      throw storageError(tx.error ?? error, record.size);
+    }
+    return record;
+  } finally {
+    db.close();
+  }
+}
+
+scope.addEventListener('message', (event: MessageEvent<ImportRequest>) => {
+  if (event.data.type !== 'import') return;
+  importPackage(event.data).then(
+    (record) => post({ type: 'done', record }),
+    (error: unknown) => {
+      const e = error instanceof Error ? error : new Error(String(error));
+      post({
+        type: 'error',
+        name: e.name,
+        message: e.message,
+        ...(e instanceof PackageError
+          ? { code: e.code, ...(e.entry === undefined ? {} : { entry: e.entry }) }
+          : {}),
+      });
+    },
+  );
+});

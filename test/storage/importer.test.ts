@@ -1,0 +1,184 @@
+import { expect } from '@open-wc/testing';
+import { zipSync, type Zippable } from 'fflate';
+import { PackageError, PackageErrorCode } from '../../src/package/index.js';
+import { importPackage, type ImportProgress } from '../../src/storage/importer.js';
+import { getFile, listFiles, listPackages } from '../../src/storage/package-store.js';
+import { corpusFiles, zipFiles, zipRaw, tinyManifest } from '../package/zip-fixtures.js';
+import { countFiles, freshDb, randomBytes, textBytes, type TestDb } from './import-fixtures.js';
+
+async function rejection(promise: Promise<unknown>): Promise<PackageError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(PackageError);
+    return error as PackageError;
+  }
+  throw new Error('expected a rejection');
+}
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A ~26 MB package: the golf course plus large stored (random) and deflated (text) media files. */
+function bigPackage(golf: Map<string, Uint8Array>): Uint8Array {
+  const zippable: Zippable = {};
+  for (const [path, data] of golf) zippable[path] = data;
+  for (let i = 0; i < 4; i++) {
+    zippable[`media/clip${i}.mp4`] = [randomBytes(4 * 1024 * 1024), { level: 0 }];
+    zippable[`data/text${i}.txt`] = [textBytes(2 * 1024 * 1024, i + 1), { level: 1 }];
+  }
+  return zipSync(zippable);
+}
+
+async function expectEmpty(t: TestDb): Promise<void> {
+  expect(await listPackages(t.db)).to.deep.equal([]);
+  expect(await countFiles(t.db)).to.equal(0);
+}
+
+describe('importPackage', () => {
+  let golf: Map<string, Uint8Array>;
+  let t: TestDb;
+  before(async () => {
+    golf = await corpusFiles();
+  });
+  beforeEach(async () => {
+    t = await freshDb();
+  });
+  afterEach(() => t.remove());
+
+  it('stores a golf package: the record, and every file as a Blob with its Content-Type', async () => {
+    const zip = zipFiles(golf);
+    const record = await importPackage(new Blob([zip as Uint8Array<ArrayBuffer>]), {
+      db: t.db,
+      source: 'golf.zip',
+    });
+    expect(record.manifestIdentifier).to.equal('com.scorm.golfsamples.runtime.basicruntime.12');
+    expect(record.version).to.equal('1.2');
+    expect(record.title).to.equal('Golf Explained - Run-time Basic Calls');
+    expect(record.manifest.identifier).to.equal(record.manifestIdentifier);
+    expect(record.manifestHash).to.equal(await sha256(golf.get('imsmanifest.xml') as Uint8Array));
+    expect(record.fileCount).to.equal(golf.size);
+    expect(record.size).to.equal([...golf.values()].reduce((n, d) => n + d.length, 0));
+    expect(record.source).to.equal('golf.zip');
+    expect(record.rootFolder).to.equal('');
+    expect(Date.parse(record.importedAt)).to.be.closeTo(Date.now(), 60_000);
+
+    expect((await listPackages(t.db)).map((p) => p.id)).to.deep.equal([record.id]);
+    expect((await listFiles(t.db, record.id)).sort()).to.deep.equal([...golf.keys()].sort());
+    const page = await getFile(t.db, record.id, 'shared/launchpage.html');
+    expect(page?.type).to.equal('text/html');
+    expect(page?.blob.type).to.equal('text/html');
+    expect(new Uint8Array(await page!.blob.arrayBuffer())).to.deep.equal(golf.get('shared/launchpage.html'));
+    expect((await getFile(t.db, record.id, 'Playing/par.jpg'))?.type).to.equal('image/jpeg');
+    expect((await getFile(t.db, record.id, 'shared/scormfunctions.js'))?.type).to.equal('text/javascript');
+  });
+
+  it('accepts an ArrayBuffer and strips a single top folder', async () => {
+    const zip = zipFiles(golf, 'golf-course');
+    const record = await importPackage(zip.buffer as ArrayBuffer, { db: t.db });
+    expect(record.rootFolder).to.equal('golf-course');
+    expect(await getFile(t.db, record.id, 'shared/launchpage.html')).to.not.equal(undefined);
+    expect(await getFile(t.db, record.id, 'golf-course/shared/launchpage.html')).to.equal(undefined);
+  });
+
+  it('reports progress from read through unzip to commit, in bytes and files', async () => {
+    const seen: ImportProgress[] = [];
+    const record = await importPackage(new Blob([bigPackage(golf) as Uint8Array<ArrayBuffer>]), {
+      db: t.db,
+      onProgress: (p) => seen.push(p),
+    });
+    expect(seen[0]?.phase).to.equal('read');
+    const unzip = seen.filter((p) => p.phase === 'unzip');
+    expect(unzip.length).to.be.at.least(3);
+    for (let i = 1; i < unzip.length; i++) {
+      expect(unzip[i]!.bytes).to.be.greaterThan(unzip[i - 1]!.bytes);
+      expect(unzip[i]!.files).to.be.at.least(unzip[i - 1]!.files);
+    }
+    const last = seen.at(-1)!;
+    expect(last.phase).to.equal('commit');
+    expect(last).to.include({ bytes: record.size, totalBytes: record.size, files: record.fileCount });
+    expect(last.totalFiles).to.equal(golf.size + 8);
+  });
+
+  it('cancels on abort: rejects with code aborted and stores nothing', async () => {
+    const controller = new AbortController();
+    const promise = importPackage(new Blob([bigPackage(golf) as Uint8Array<ArrayBuffer>]), {
+      db: t.db,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase === 'unzip' && p.files > 0) controller.abort();
+      },
+    });
+    const error = await rejection(promise);
+    expect(error.code).to.equal(PackageErrorCode.Aborted);
+    await expectEmpty(t);
+  });
+
+  it('rejects at once when the signal is already aborted', async () => {
+    const error = await rejection(
+      importPackage(new Blob([zipFiles(golf) as Uint8Array<ArrayBuffer>]), {
+        db: t.db,
+        signal: AbortSignal.abort(),
+      }),
+    );
+    expect(error.code).to.equal(PackageErrorCode.Aborted);
+    await expectEmpty(t);
+  });
+
+  it('stores nothing when an entry near the end is damaged, after many files were queued', async () => {
+    const zippable: Zippable = {};
+    for (const [path, data] of golf) zippable[path] = data;
+    for (let i = 0; i < 3; i++) zippable[`media/clip${i}.mp4`] = [randomBytes(4 * 1024 * 1024), { level: 0 }];
+    zippable['zz/last.txt'] = [textBytes(200_000), { level: 6 }];
+    const zip = zipSync(zippable);
+    // Damage the deflated data of the last entry (its local header is the last 'PK\3\4').
+    let at = zip.length;
+    while (!(zip[at] === 0x50 && zip[at + 1] === 0x4b && zip[at + 2] === 3 && zip[at + 3] === 4)) at--;
+    zip.fill(0xff, at + 30 + 'zz/last.txt'.length + 100, at + 30 + 'zz/last.txt'.length + 200);
+    const seen: ImportProgress[] = [];
+    const error = await rejection(
+      importPackage(new Blob([zip as Uint8Array<ArrayBuffer>]), {
+        db: t.db,
+        onProgress: (p) => seen.push(p),
+      }),
+    );
+    expect(error.code).to.equal(PackageErrorCode.Corrupt);
+    expect(error.entry).to.equal('zz/last.txt');
+    expect(seen.some((p) => p.phase === 'unzip' && p.files > golf.size)).to.equal(true);
+    await expectEmpty(t);
+  });
+
+  it('stores nothing for an invalid manifest, a hostile path or a zip bomb', async () => {
+    const invalid = zipRaw({
+      'imsmanifest.xml': '<manifest identifier="x"><oops></manifest>',
+      'index.html': 'x',
+    });
+    const e1 = await rejection(importPackage(new Blob([invalid as Uint8Array<ArrayBuffer>]), { db: t.db }));
+    expect(e1.code).to.equal(PackageErrorCode.InvalidManifest);
+    expect(e1.message).to.contain('imsmanifest.xml');
+
+    const hostile = zipRaw({ 'imsmanifest.xml': tinyManifest, 'index.html': 'ok', '../../evil.js': 'x' });
+    const e2 = await rejection(importPackage(new Blob([hostile as Uint8Array<ArrayBuffer>]), { db: t.db }));
+    expect(e2.code).to.equal(PackageErrorCode.UnsafePath);
+    expect(e2.entry).to.equal('../../evil.js');
+
+    const bomb = zipRaw(
+      { 'imsmanifest.xml': tinyManifest, 'index.html': new Uint8Array(8 * 1024 * 1024) },
+      9,
+    );
+    const e3 = await rejection(importPackage(new Blob([bomb as Uint8Array<ArrayBuffer>]), { db: t.db }));
+    expect(e3.code).to.equal(PackageErrorCode.CompressionRatio);
+    await expectEmpty(t);
+  });
+
+  it('keeps two imports of the same course apart', async () => {
+    const zip = zipFiles(golf);
+    const a = await importPackage(new Blob([zip as Uint8Array<ArrayBuffer>]), { db: t.db });
+    const b = await importPackage(new Blob([zip as Uint8Array<ArrayBuffer>]), { db: t.db });
+    expect(a.id).to.not.equal(b.id);
+    expect(a.manifestHash).to.equal(b.manifestHash);
+    expect(await countFiles(t.db)).to.equal(2 * golf.size);
+  });
+});
