@@ -5,6 +5,7 @@ import { resolve, extname, sep } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
+import { swTestMiddleware } from './test/serve/sw-test-server.js';
 
 const corpusRoot = resolve(import.meta.dirname, '../shared/corpus');
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -60,7 +61,7 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 600000,
   browserStartTimeout: 60000,
-  middleware: [corpusMiddleware],
+  middleware: [corpusMiddleware, swTestMiddleware],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(import.meta.dirname, 'tsconfig.json') })],
   browsers: [
     chromeLauncher({

@@ -1,0 +1,208 @@
+import { expect } from '@open-wc/testing';
+import { importPackage } from '../../src/storage/importer.js';
+import type { StoredPackage } from '../../src/storage/db.js';
+import { applyServiceWorkerUpdate, registerServiceWorker } from '../../src/serve/register.js';
+import { contentBaseUrl, contentUrl } from '../../src/serve/content-url.js';
+import { SHELL_CACHE } from '../../src/serve/shell-cache.js';
+import { corpusFiles, zipFiles } from '../package/zip-fixtures.js';
+import { freshDb, randomBytes, type TestDb } from '../storage/import-fixtures.js';
+
+/** Records the SCORM 1.2 calls the golf content makes (the content finds it on this, its parent window). */
+const calls: string[] = [];
+const api12 = {
+  LMSInitialize: () => (calls.push('LMSInitialize'), 'true'),
+  LMSFinish: () => 'true',
+  LMSGetValue: (name: string) => (calls.push(`LMSGetValue ${name}`), ''),
+  LMSSetValue: () => 'true',
+  LMSCommit: () => 'true',
+  LMSGetLastError: () => '0',
+  LMSGetErrorString: () => '',
+  LMSGetDiagnostic: () => '',
+};
+
+function waitForState(worker: ServiceWorker, state: ServiceWorkerState): Promise<void> {
+  if (worker.state === state) return Promise.resolve();
+  return new Promise((resolve) => {
+    worker.addEventListener('statechange', () => {
+      if (worker.state === state) resolve();
+    });
+  });
+}
+
+describe('service worker (Chromium)', () => {
+  const scopeName = `s${crypto.randomUUID()}`;
+  const scope = new URL(`/sw-test/${scopeName}/`, location.href).href;
+  const media = randomBytes(300_000);
+  let t: TestDb;
+  let record: StoredPackage;
+  let registration: ServiceWorkerRegistration;
+  const frames: HTMLIFrameElement[] = [];
+
+  async function loadFrame(url: string): Promise<HTMLIFrameElement> {
+    const frame = document.createElement('iframe');
+    frames.push(frame);
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frame.src = url;
+    document.body.append(frame);
+    await loaded;
+    return frame;
+  }
+
+  /** A fetch made by a page the worker controls (the test page itself is outside the scope). */
+  async function controlledFetch(url: string, init?: RequestInit): Promise<Response> {
+    const frame = frames[0] ?? (await loadFrame(contentUrl(scope, record.id, 'shared/style.css')));
+    return (frame.contentWindow as Window & typeof globalThis).fetch(url, init);
+  }
+
+  async function serverHits(): Promise<string[]> {
+    return (await fetch(`${scope}__hits`)).json() as Promise<string[]>;
+  }
+
+  before(async () => {
+    (window as unknown as { API: typeof api12 }).API = api12;
+    t = await freshDb('test-sw');
+    const files = await corpusFiles();
+    files.set('media/clip.mp4', media);
+    record = await importPackage(new Blob([zipFiles(files) as Uint8Array<ArrayBuffer>]), { db: t.db });
+    registration = await registerServiceWorker({
+      url: `/sw-test/sw.js?db=${encodeURIComponent(t.name)}`,
+      scope,
+    });
+  });
+
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+  });
+
+  after(async () => {
+    await fetch(`${scope}__online`);
+    await registration?.unregister();
+    await t.remove();
+    const cache = await caches.open(SHELL_CACHE);
+    for (const request of await cache.keys()) if (request.url.startsWith(scope)) await cache.delete(request);
+    delete (window as unknown as { API?: unknown }).API;
+  });
+
+  it('registers and activates the worker for its scope', () => {
+    expect(registration.scope).to.equal(scope);
+    expect(registration.active?.state).to.equal('activated');
+  });
+
+  it('serves a real golf package into an iframe, from IndexedDB alone', async () => {
+    const frame = await loadFrame(contentUrl(scope, record.id, 'shared/launchpage.html'));
+    const doc = frame.contentDocument!;
+    expect(doc.title).to.equal('Course Launch Page');
+    // scormfunctions.js was served and ran: the content found the API and initialized.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(calls).to.include('LMSInitialize');
+    // The page loads its first lesson page into an inner frame, also from the package.
+    const inner = doc.querySelector('iframe');
+    expect(inner?.contentDocument?.location.href).to.contain(contentBaseUrl(scope, record.id));
+    expect(inner?.contentDocument?.body.textContent).to.match(/golf/i);
+    expect((await serverHits()).filter((h) => h.startsWith('content/'))).to.deep.equal([]);
+  });
+
+  it('answers with the stored Content-Type, a case-insensitive match, and 404 for what is absent', async () => {
+    const types: [string, string][] = [
+      ['shared/launchpage.html', 'text/html'],
+      ['shared/scormfunctions.js', 'text/javascript'],
+      ['shared/style.css', 'text/css'],
+      ['Playing/par.jpg', 'image/jpeg'],
+      ['imsmanifest.xml', 'application/xml'],
+      ['media/clip.mp4', 'video/mp4'],
+    ];
+    for (const [path, type] of types) {
+      const response = await controlledFetch(contentUrl(scope, record.id, path));
+      expect(response.status, path).to.equal(200);
+      expect(response.headers.get('Content-Type'), path).to.equal(type);
+    }
+    const jpeg = await controlledFetch(contentUrl(scope, record.id, 'playing/PAR.JPG'));
+    expect(jpeg.status).to.equal(200);
+    for (const url of [
+      contentUrl(scope, record.id, 'shared/missing.html'),
+      contentUrl(scope, 'no-such-package', 'shared/launchpage.html'),
+      contentBaseUrl(scope, record.id),
+    ]) {
+      const response = await controlledFetch(url);
+      expect(response.status, url).to.equal(404);
+    }
+    expect((await serverHits()).filter((h) => h.startsWith('content/'))).to.deep.equal([]);
+  });
+
+  it('answers Range requests with 206 and Content-Range, and 416 past the end', async () => {
+    const url = contentUrl(scope, record.id, 'media/clip.mp4');
+    const whole = await controlledFetch(url);
+    expect(whole.headers.get('Accept-Ranges')).to.equal('bytes');
+    expect(whole.headers.get('Content-Length')).to.equal(String(media.length));
+    expect(new Uint8Array(await whole.arrayBuffer())).to.deep.equal(media);
+
+    const part = await controlledFetch(url, { headers: { Range: 'bytes=1000-1999' } });
+    expect(part.status).to.equal(206);
+    expect(part.headers.get('Content-Range')).to.equal(`bytes 1000-1999/${media.length}`);
+    expect(part.headers.get('Content-Type')).to.equal('video/mp4');
+    expect(new Uint8Array(await part.arrayBuffer())).to.deep.equal(media.slice(1000, 2000));
+
+    const open = await controlledFetch(url, { headers: { Range: 'bytes=299000-' } });
+    expect(open.status).to.equal(206);
+    expect(open.headers.get('Content-Range')).to.equal(`bytes 299000-299999/${media.length}`);
+    const suffix = await controlledFetch(url, { headers: { Range: 'bytes=-10' } });
+    expect(new Uint8Array(await suffix.arrayBuffer())).to.deep.equal(media.slice(-10));
+
+    const past = await controlledFetch(url, { headers: { Range: `bytes=${media.length}-` } });
+    expect(past.status).to.equal(416);
+    expect(past.headers.get('Content-Range')).to.equal(`bytes */${media.length}`);
+  });
+
+  it('precaches the app shell on install and keeps working offline', async () => {
+    const cache = await caches.open(SHELL_CACHE);
+    const cached = (await cache.keys()).map((r) => r.url).filter((u) => u.startsWith(scope));
+    expect(cached.sort()).to.deep.equal([scope, `${scope}assets/app-1234.js`, `${scope}shell.css`].sort());
+
+    await fetch(`${scope}__offline`);
+    try {
+      const shell = await controlledFetch(`${scope}?course=x`);
+      expect(shell.status).to.equal(200);
+      expect(await shell.text()).to.contain('<title>Shell</title>');
+      expect(await (await controlledFetch(`${scope}assets/app-1234.js`)).text()).to.contain('app = 1');
+      // Something never cached fails as the network does.
+      let failed = false;
+      await controlledFetch(`${scope}dispatches.json`).catch(() => (failed = true));
+      expect(failed).to.equal(true);
+      // Content still plays: a fresh frame loads the course from IndexedDB.
+      const frame = await loadFrame(contentUrl(scope, record.id, 'shared/launchpage.html'));
+      expect(frame.contentDocument?.title).to.equal('Course Launch Page');
+    } finally {
+      await fetch(`${scope}__online`);
+    }
+  });
+
+  it('lets a new version wait while content is open, and take over when the app applies it', async () => {
+    const base = `/sw-test/sw.js?db=${encodeURIComponent(t.name)}`;
+    await loadFrame(contentUrl(scope, record.id, 'shared/launchpage.html'));
+    const before = registration.active!.scriptURL;
+    await navigator.serviceWorker.register(`${base}&v=2`, { scope, type: 'module' });
+    const installing = registration.installing ?? registration.waiting;
+    expect(installing).to.not.equal(null);
+    await waitForState(installing!, 'installed');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(registration.waiting?.scriptURL).to.contain('v=2');
+    expect(registration.active?.scriptURL).to.equal(before);
+
+    expect(await applyServiceWorkerUpdate(registration)).to.equal(true);
+    expect(registration.active?.scriptURL).to.contain('v=2');
+    // The content frame keeps being served by the new version.
+    const response = await controlledFetch(contentUrl(scope, record.id, 'shared/style.css'));
+    expect(response.status).to.equal(200);
+  });
+
+  it('lets a new version take over at once when no content is open', async () => {
+    for (const frame of frames.splice(0)) frame.remove();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const base = `/sw-test/sw.js?db=${encodeURIComponent(t.name)}`;
+    await navigator.serviceWorker.register(`${base}&v=3`, { scope, type: 'module' });
+    const worker = registration.installing ?? registration.waiting ?? registration.active!;
+    await waitForState(worker, 'activated');
+    expect(registration.active?.scriptURL).to.contain('v=3');
+    expect(registration.waiting).to.equal(null);
+  });
+});

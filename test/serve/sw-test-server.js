@@ -1,0 +1,83 @@
+// A @web/test-runner middleware for the service-worker tests (added to web-test-runner.config.js):
+// - /sw-test/sw.js: src/serve/service-worker.ts bundled by esbuild on first request (as vite bundles dist/sw.js);
+// - /sw-test/<scope>/: a tiny app shell (index page, script, stylesheet) for the precache and offline tests;
+// - /sw-test/<scope>/__offline and __online: while offline, every other request under that scope gets its
+//   connection dropped, as a real network failure (fetch rejects);
+// - /sw-test/<scope>/__hits: the paths under the scope that reached the server (proves what the worker
+//   answered by itself).
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+let bundle;
+const offline = new Set();
+const hits = new Map();
+
+function bundleWorker() {
+  bundle ??= build({
+    entryPoints: [resolve(projectRoot, 'src/serve/service-worker.ts')],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    absWorkingDir: projectRoot,
+    tsconfig: resolve(projectRoot, 'tsconfig.sw.json'),
+  }).then((result) => result.outputFiles[0].text);
+  return bundle;
+}
+
+const shellIndex = `<!doctype html><html><head><title>Shell</title>
+<link rel="stylesheet" href="./shell.css"><script type="module" src="./assets/app-1234.js"></script>
+</head><body>shell</body></html>`;
+
+export async function swTestMiddleware(ctx, next) {
+  if (!ctx.path.startsWith('/sw-test/')) return next();
+  if (ctx.path === '/sw-test/sw.js') {
+    ctx.type = 'text/javascript';
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.body = await bundleWorker();
+    return undefined;
+  }
+  const match = /^\/sw-test\/([\w-]+)\/(.*)$/.exec(ctx.path);
+  if (!match) {
+    ctx.status = 404;
+    return undefined;
+  }
+  const [, scope, rest] = match;
+  if (rest === '__offline' || rest === '__online') {
+    if (rest === '__offline') offline.add(scope);
+    else offline.delete(scope);
+    ctx.body = rest;
+    return undefined;
+  }
+  if (rest === '__hits') {
+    ctx.body = JSON.stringify(hits.get(scope) ?? []);
+    ctx.type = 'application/json';
+    return undefined;
+  }
+  if (!hits.has(scope)) hits.set(scope, []);
+  hits.get(scope).push(rest + (ctx.querystring ? `?${ctx.querystring}` : ''));
+  if (offline.has(scope)) {
+    ctx.req.socket.destroy();
+    ctx.respond = false;
+    return undefined;
+  }
+  ctx.set('Cache-Control', 'no-cache');
+  if (rest === '' || rest === 'index.html') {
+    ctx.type = 'text/html';
+    ctx.body = shellIndex;
+  } else if (rest === 'shell.css') {
+    ctx.type = 'text/css';
+    ctx.body = 'body { color: green }';
+  } else if (rest === 'assets/app-1234.js') {
+    ctx.type = 'text/javascript';
+    ctx.body = 'export const app = 1;';
+  } else if (rest === 'dispatches.json') {
+    ctx.type = 'application/json';
+    ctx.body = '{}';
+  } else {
+    ctx.status = 404;
+    ctx.body = 'not found on the server';
+  }
+  return undefined;
+}
