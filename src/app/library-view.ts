@@ -1,0 +1,216 @@
+// <scorm-library-view>: the library of imported courses (title, version, size, the learner's status,
+// imported date; open; delete with confirmation), the importer and the open-by-URL form.
+// This is the first view most visits see, so it stays small: the importer's zip and XML code load on demand.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { PlayerDatabase, StoredPackage } from '../storage/db.js';
+import { formatBytes, formatDate, statusLabel, versionLabels } from './format.js';
+import { listLibrary, type LibraryEntry } from './library-data.js';
+import { removePackage } from './package-actions.js';
+import { routeHref } from './routes.js';
+import { sharedStyles } from './shared-styles.js';
+import type { PackageImportedEvent } from './import-panel.js';
+import './import-panel.js';
+import './open-url-form.js';
+
+@customElement('scorm-library-view')
+export class LibraryView extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .intro {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 1rem;
+      }
+      .intro > * {
+        flex: 1 1 18rem;
+      }
+      ul.courses {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.75rem;
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
+      }
+      li.course {
+        border: 1px solid var(--sp-line);
+        border-radius: 0.6rem;
+        padding: 1rem;
+        display: flex;
+        flex-direction: column;
+        gap: 0.5rem;
+      }
+      li.course h3 {
+        margin: 0;
+        font-size: 1.1rem;
+        overflow-wrap: anywhere;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.15rem 0.75rem;
+        margin: 0;
+      }
+      dt {
+        color: var(--sp-muted);
+      }
+      dd {
+        margin: 0;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin-top: auto;
+      }
+      dialog {
+        border: 1px solid var(--sp-line);
+        border-radius: 0.6rem;
+        padding: 1.25rem;
+        width: min(26rem, calc(100vw - 2rem));
+        box-sizing: border-box;
+        background: var(--sp-bg);
+        color: var(--sp-fg);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.45);
+      }
+      dialog h2 {
+        margin-top: 0;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) accessor db: PlayerDatabase | undefined;
+  @property({ attribute: false }) accessor learnerId: string | undefined;
+  @state() accessor entries: LibraryEntry[] | undefined;
+  @state() accessor toDelete: StoredPackage | undefined;
+  @state() accessor announcement = '';
+  @query('dialog.confirm') accessor confirmDialog!: HTMLDialogElement;
+
+  override updated(changed: Map<PropertyKey, unknown>) {
+    if (changed.has('db') || changed.has('learnerId')) void this.refresh();
+  }
+
+  /** Reloads the list from the database. */
+  async refresh(): Promise<void> {
+    if (!this.db) return;
+    this.entries = await listLibrary(this.db, this.learnerId);
+  }
+
+  override render() {
+    return html`
+      <h1 tabindex="-1">Library</h1>
+      <div class="intro">
+        <scorm-import-panel .db=${this.db} @scorm-package-imported=${this.#onImported}></scorm-import-panel>
+        <scorm-open-url-form></scorm-open-url-form>
+      </div>
+      <h2 id="courses-heading">Your courses</h2>
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+      ${this.#renderList()} ${this.#renderConfirm()}
+    `;
+  }
+
+  #renderList() {
+    if (this.entries === undefined) return html`<p class="muted">Loading the library…</p>`;
+    if (this.entries.length === 0) {
+      return html`<p>
+        No courses yet. Import a SCORM zip above, or
+        <a href=${routeHref({ view: 'play', source: { kind: 'url', url: 'demo/imsmanifest.xml' } })}
+          >try the demo course</a
+        >.
+      </p>`;
+    }
+    return html`<ul class="courses" aria-labelledby="courses-heading">
+      ${this.entries.map((entry) => this.#renderEntry(entry))}
+    </ul>`;
+  }
+
+  #renderEntry({ pkg, progress }: LibraryEntry) {
+    const titleId = `title-${pkg.id}`;
+    return html`<li class="course" data-package=${pkg.id}>
+      <h3 id=${titleId}>${pkg.title}</h3>
+      <dl>
+        <dt>Version</dt>
+        <dd>${versionLabels[pkg.version] ?? pkg.version}</dd>
+        <dt>Size</dt>
+        <dd>${formatBytes(pkg.size)}, ${pkg.fileCount} files</dd>
+        <dt>Status</dt>
+        <dd class="status">
+          ${statusLabel(progress && { completion: progress.completionStatus, success: progress.successStatus })}
+        </dd>
+        <dt>Imported</dt>
+        <dd>${formatDate(pkg.importedAt)}</dd>
+      </dl>
+      <div class="actions">
+        <a
+          class="button primary"
+          href=${routeHref({ view: 'play', source: { kind: 'package', id: pkg.id } })}
+          aria-describedby=${titleId}
+          >Open</a
+        >
+        <a
+          class="button"
+          href=${routeHref({ view: 'results', course: `pkg:${pkg.manifestIdentifier}` })}
+          aria-describedby=${titleId}
+          >Results</a
+        >
+        <button type="button" class="danger" aria-describedby=${titleId} @click=${() => this.#askDelete(pkg)}>
+          Delete
+        </button>
+      </div>
+    </li>`;
+  }
+
+  #renderConfirm() {
+    const pkg = this.toDelete;
+    return html`<dialog class="confirm" aria-labelledby="confirm-title" @close=${this.#onConfirmClose}>
+      ${
+        pkg
+          ? html`<form method="dialog">
+              <h2 id="confirm-title">Delete “${pkg.title}”?</h2>
+              <p>Its files are removed from this browser. Learners' results stay in the results view.</p>
+              <div class="actions">
+                <button value="cancel" autofocus>Cancel</button>
+                <button value="delete" class="primary">Delete</button>
+              </div>
+            </form>`
+          : nothing
+      }
+    </dialog>`;
+  }
+
+  async #askDelete(pkg: StoredPackage) {
+    this.toDelete = pkg;
+    await this.updateComplete;
+    this.confirmDialog.showModal();
+  }
+
+  async #onConfirmClose() {
+    const pkg = this.toDelete;
+    const confirmed = this.confirmDialog.returnValue === 'delete';
+    this.confirmDialog.returnValue = '';
+    this.toDelete = undefined;
+    if (!pkg || !confirmed || !this.db) return;
+    await removePackage(this.db, pkg.id);
+    this.announcement = `Deleted ${pkg.title}.`;
+    await this.refresh();
+    this.shadowRoot?.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  #onImported(event: PackageImportedEvent) {
+    this.announcement = `Imported ${event.pkg.title}.`;
+    void this.refresh();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'scorm-library-view': LibraryView;
+  }
+}

@@ -1,0 +1,67 @@
+import { expect } from '@open-wc/testing';
+import type { CourseResult } from '../../src/app/results-data.js';
+import { resultsToCsv, resultsToJson } from '../../src/app/results-export.js';
+
+const result: CourseResult = {
+  course: {
+    courseKey: 'pkg:org.demo',
+    learnerId: 'u1',
+    learnerName: 'Doe, Jane',
+    title: 'Tea, "the basics"',
+    courseVersion: { url: 'pkg:p1', manifestHash: 'abc' },
+    completionStatus: 'completed',
+    successStatus: 'passed',
+    scoreScaled: 0.75,
+    totalSeconds: 90,
+    suspended: false,
+    ended: true,
+    startedAt: '2026-01-01T10:00:00.000Z',
+    updatedAt: '2026-01-01T10:01:30.000Z',
+  },
+  items: [
+    {
+      itemId: 'sco-quiz',
+      title: 'Quiz',
+      completion: 'completed',
+      success: 'passed',
+      scoreScaled: 0.75,
+      scoreRaw: 3,
+      scoreMin: 0,
+      scoreMax: 4,
+      totalSeconds: 60,
+      location: '',
+      updatedAt: '2026-01-01T10:01:30.000Z',
+      interactions: [
+        {
+          id: 'q1',
+          type: 'choice',
+          description: 'Pick one',
+          learnerResponse: 'a,b',
+          correctResponses: ['a', 'b'],
+          result: 'correct',
+          timestamp: '2026-01-01T10:00:10',
+          weighting: '1',
+          latency: '',
+        },
+      ],
+    },
+  ],
+};
+
+describe('results export', () => {
+  it('writes RFC 4180 CSV: a course row, an item row and an interaction row, quoted where needed', () => {
+    const lines = resultsToCsv([result]).trimEnd().split('\r\n');
+    expect(lines).to.have.length(4);
+    expect(lines[0]!.split(',')[0]).to.equal('kind');
+    expect(lines[1]).to.match(/^course,"Tea, ""the basics""",pkg:org\.demo,u1,"Doe, Jane",/);
+    expect(lines[2]).to.contain('item,');
+    expect(lines[2]).to.contain(',sco-quiz,Quiz,completed,passed,0.75,3,0,4,60,');
+    expect(lines[3]).to.contain(',q1,choice,"a,b",a | b,correct,');
+  });
+
+  it('writes JSON that reads back to the same results', () => {
+    const parsed = JSON.parse(resultsToJson([result], new Date('2026-02-02T00:00:00Z')));
+    expect(parsed.exportedAt).to.equal('2026-02-02T00:00:00.000Z');
+    expect(parsed.results).to.deep.equal([result]);
+  });
+});
