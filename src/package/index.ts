@@ -12,3 +12,4 @@ export { appendParameters, combineBases, isAbsoluteUrl, launchUrl, resolveRefere
 // Zip import and opening by URL (added by their modules):
 export * from './zip.js';
 export * from './zip-hash.js';
+export * from './open-url.js';

@@ -5,10 +5,36 @@
 //   connection dropped, as a real network failure (fetch rejects);
 // - /sw-test/<scope>/__hits: the paths under the scope that reached the server (proves what the worker
 //   answered by itself).
-import { resolve } from 'node:path';
+// - /sw-test/zips/<corpus package>.zip: that corpus package zipped on the fly (with Content-Length), and
+//   /sw-test/zips-chunked/<package>.zip the same without Content-Length, in chunks (for open-url tests).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
 import { build } from 'esbuild';
+import { zipSync } from 'fflate';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
+const corpusPackages = resolve(projectRoot, '../shared/corpus/packages');
+const zips = new Map();
+
+function zipCorpusPackage(name) {
+  const folder = resolve(corpusPackages, name);
+  if (!folder.startsWith(corpusPackages + sep) || !statSync(folder, { throwIfNoEntry: false })?.isDirectory())
+    return undefined;
+  if (!zips.has(name)) {
+    const files = {};
+    const walk = (dir) => {
+      for (const entry of readdirSync(dir)) {
+        const path = join(dir, entry);
+        if (statSync(path).isDirectory()) walk(path);
+        else files[relative(folder, path).split(sep).join('/')] = readFileSync(path);
+      }
+    };
+    walk(folder);
+    zips.set(name, Buffer.from(zipSync(files)));
+  }
+  return zips.get(name);
+}
 let bundle;
 const offline = new Set();
 const hits = new Map();
@@ -36,6 +62,22 @@ export async function swTestMiddleware(ctx, next) {
     ctx.type = 'text/javascript';
     ctx.set('Cache-Control', 'no-cache');
     ctx.body = await bundleWorker();
+    return undefined;
+  }
+  const zipMatch = /^\/sw-test\/(zips|zips-chunked)\/([^/]+)\.zip$/.exec(ctx.path);
+  if (zipMatch) {
+    const zip = zipCorpusPackage(decodeURIComponent(zipMatch[2]));
+    if (!zip) {
+      ctx.status = 404;
+      return undefined;
+    }
+    ctx.type = 'application/zip';
+    if (zipMatch[1] === 'zips') ctx.body = zip;
+    else {
+      const chunks = [];
+      for (let i = 0; i < zip.length; i += 16384) chunks.push(zip.subarray(i, i + 16384));
+      ctx.body = Readable.from(chunks);
+    }
     return undefined;
   }
   const match = /^\/sw-test\/([\w-]+)\/(.*)$/.exec(ctx.path);

@@ -1,0 +1,144 @@
+import { expect } from '@open-wc/testing';
+import {
+  courseUrlKind,
+  openCourseUrl,
+  PackageError,
+  PackageErrorCode,
+  type DownloadProgress,
+  type DownloadedZip,
+  type OpenedManifest,
+} from '../../src/package/index.js';
+import { importPackage } from '../../src/storage/importer.js';
+import { freshDb } from '../storage/import-fixtures.js';
+import { GOLF_12, fetchBytes } from './zip-fixtures.js';
+
+const golfFolder = new URL(GOLF_12, location.href).href;
+
+async function rejection(promise: Promise<unknown>): Promise<PackageError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(PackageError);
+    return error as PackageError;
+  }
+  throw new Error('expected a rejection');
+}
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+describe('openCourseUrl', () => {
+  it('tells zips, manifests and folders apart by the path', () => {
+    expect(courseUrlKind(new URL('https://cdn.example/c/course.ZIP?v=2'))).to.equal('zip');
+    expect(courseUrlKind(new URL('https://cdn.example/c/imsmanifest.xml#x'))).to.equal('manifest');
+    expect(courseUrlKind(new URL('https://cdn.example/c/golf'))).to.equal('folder');
+    expect(courseUrlKind(new URL('https://cdn.example/c/golf/'))).to.equal('folder');
+  });
+
+  for (const [label, course] of [
+    ['a folder with a trailing slash', GOLF_12],
+    ['a folder without one', GOLF_12.slice(0, -1)],
+    ['the manifest itself', `${GOLF_12}imsmanifest.xml`],
+  ] as const) {
+    it(`opens ${label}: parses the manifest, with the folder as base URL`, async () => {
+      const opened = (await openCourseUrl(course, { base: location.href })) as OpenedManifest;
+      expect(opened.kind).to.equal('manifest');
+      expect(opened.manifest.identifier).to.equal('com.scorm.golfsamples.runtime.basicruntime.12');
+      expect(opened.manifestUrl).to.equal(`${golfFolder}imsmanifest.xml`);
+      expect(opened.baseUrl).to.equal(golfFolder);
+      expect(opened.source).to.equal(new URL(course, location.href).href);
+      expect(opened.manifestHash).to.equal(await sha256(await fetchBytes(`${GOLF_12}imsmanifest.xml`)));
+      // Content comes straight from that host: the launch URL resolves against the base URL.
+      const launch = opened.manifest.defaultOrganization.items[0]?.launchUrl;
+      expect(launch).to.equal('shared/launchpage.html');
+      const page = await fetch(new URL(launch!, opened.baseUrl));
+      expect(page.status).to.equal(200);
+    });
+  }
+
+  it('names the URL on an HTTP error, and hints at the folder for a missing manifest', async () => {
+    const error = await rejection(openCourseUrl('/corpus/packages/no-such-course/', { base: location.href }));
+    expect(error.code).to.equal(PackageErrorCode.HttpStatus);
+    expect(error.url).to.equal(
+      new URL('/corpus/packages/no-such-course/imsmanifest.xml', location.href).href,
+    );
+    expect(error.message).to.contain(error.url).and.contain('404');
+  });
+
+  it('reports a network failure clearly, naming the URL', async () => {
+    const url = 'http://127.0.0.1:9/course/imsmanifest.xml';
+    const error = await rejection(openCourseUrl(url));
+    expect(error.code).to.equal(PackageErrorCode.Network);
+    expect(error.url).to.equal(url);
+    expect(error.message).to.contain(url).and.contain('CORS');
+  });
+
+  it('reports a CORS refusal (another origin without Access-Control-Allow-Origin) clearly', async () => {
+    const other = new URL(location.href);
+    other.hostname = other.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+    const url = new URL(`${GOLF_12}imsmanifest.xml`, other).href;
+    const error = await rejection(openCourseUrl(url));
+    expect(error.code).to.equal(PackageErrorCode.Network);
+    expect(error.message).to.contain(url).and.contain('Access-Control-Allow-Origin');
+  });
+
+  it('rejects an invalid manifest with its URL and the parser message', async () => {
+    const url = new URL('/corpus/manifests/emp-synthetic-MalformedXml_SCORM12.xml', location.href).href;
+    const error = await rejection(openCourseUrl(url));
+    expect(error.code).to.equal(PackageErrorCode.InvalidManifest);
+    expect(error.message).to.contain(url);
+    expect((error.cause as Error).name).to.equal('ManifestError');
+  });
+
+  for (const route of ['zips', 'zips-chunked']) {
+    it(`downloads a zip with progress (${route}) and hands it to the importer`, async () => {
+      const seen: DownloadProgress[] = [];
+      const url = `/sw-test/${route}/golf-RuntimeBasicCalls_SCORM12.zip`;
+      const zip = (await openCourseUrl(url, {
+        base: location.href,
+        onProgress: (p) => seen.push(p),
+      })) as DownloadedZip;
+      expect(zip.kind).to.equal('zip');
+      expect(zip.url).to.equal(new URL(url, location.href).href);
+      expect([...zip.bytes.subarray(0, 4)]).to.deep.equal([0x50, 0x4b, 3, 4]);
+      expect(seen.length).to.be.at.least(2);
+      expect(seen.at(-1)?.bytes).to.equal(zip.bytes.length);
+      if (route === 'zips') expect(seen.every((p) => p.totalBytes === zip.bytes.length)).to.equal(true);
+      for (let i = 1; i < seen.length; i++) expect(seen[i]!.bytes).to.be.greaterThan(seen[i - 1]!.bytes);
+
+      const t = await freshDb('test-open-url');
+      try {
+        const record = await importPackage(zip.bytes.slice().buffer, { db: t.db, source: zip.source });
+        expect(record.manifestIdentifier).to.equal('com.scorm.golfsamples.runtime.basicruntime.12');
+        expect(record.fileCount).to.equal(44);
+      } finally {
+        await t.remove();
+      }
+    });
+  }
+
+  it('cancels a download with the signal', async () => {
+    const controller = new AbortController();
+    const promise = openCourseUrl('/sw-test/zips-chunked/golf-RuntimeBasicCalls_SCORM12.zip', {
+      base: location.href,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.bytes > 0) controller.abort();
+      },
+    });
+    const error = await rejection(promise);
+    expect(error.code).to.equal(PackageErrorCode.Aborted);
+  });
+
+  it('refuses a zip larger than maxBytes', async () => {
+    const error = await rejection(
+      openCourseUrl('/sw-test/zips/golf-RuntimeBasicCalls_SCORM12.zip', {
+        base: location.href,
+        maxBytes: 1000,
+      }),
+    );
+    expect(error.code).to.equal(PackageErrorCode.TooLarge);
+  });
+});
