@@ -1,0 +1,24 @@
+// The command table of `scorm-player`. Each entry loads its module lazily, so `--help` and one command
+// never pay for the others. A command module exports `run(args, io)` resolving to the exit code.
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface CommandModule {
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+export interface CommandEntry {
+  /** One line for the usage text, starting with the arguments. */
+  usage: string;
+  load(): Promise<CommandModule>;
+}
+
+export const commands: Record<string, CommandEntry> = {
+  validate: {
+    usage: 'validate <zip-or-folder>     parse imsmanifest.xml, print the tree, every warning and error',
+    load: () => import('./validate.js'),
+  },
+  // Further commands are one entry each, e.g. `dispatch: { usage: '...', load: () => import('./dispatch.js') },`
+};
