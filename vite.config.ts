@@ -6,6 +6,7 @@
 //   cli           dist/cli.js       — the Node command line
 import { copyFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { transform } from 'esbuild';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const root = import.meta.dirname;
@@ -19,6 +20,30 @@ function spaFallback(): Plugin {
     closeBundle() {
       const index = r('dist/index.html');
       if (existsSync(index)) copyFileSync(index, r('dist/404.html'));
+    },
+  };
+}
+
+/**
+ * Lowers standard (TC39) decorators, which the components use with `accessor` (style.md: no
+ * experimentalDecorators). Vite's own TypeScript transform (Oxc) passes them through untouched and no browser
+ * runs them yet, so files that use decorators go through esbuild first, as they do in the tests
+ * (web-test-runner.config.js), with the same class-field semantics as tsconfig.json.
+ */
+function standardDecorators(): Plugin {
+  return {
+    name: 'scorm-player:standard-decorators',
+    enforce: 'pre',
+    async transform(code, id) {
+      if (!/\.ts$/.test(id.split('?')[0] ?? '') || !/^\s*@\w/m.test(code)) return null;
+      const out = await transform(code, {
+        loader: 'ts',
+        target: 'es2022',
+        sourcefile: id,
+        sourcemap: true,
+        tsconfigRaw: { compilerOptions: { useDefineForClassFields: false, verbatimModuleSyntax: true } },
+      });
+      return { code: out.code, map: out.map };
     },
   };
 }
@@ -72,7 +97,7 @@ export default defineConfig(({ mode }): UserConfig => {
     default:
       return {
         base: './',
-        plugins: [spaFallback()],
+        plugins: [standardDecorators(), spaFallback()],
         worker: { format: 'es' },
         build: {
           outDir: 'dist',

@@ -1,0 +1,110 @@
+// Turns a play route's source into what <scorm-player> needs: the manifest, where the content is served
+// from, the key progress is kept under, and the version of the course (architecture.md, "The app's URLs").
+//
+// - An imported package plays from `content/<id>/`, served from IndexedDB by the service worker, which must
+//   control the page first (scorm-reference C: content on the player's origin finds the API).
+// - A manifest or folder URL plays straight from its host; progress is keyed `url:<manifest URL>`.
+// - A .zip URL is downloaded with progress and imported, then plays like a package; progress is keyed by
+//   the zip's URL, so a learner resumes however often the zip is fetched again.
+import type { Manifest } from '../package/types.js';
+import type { DownloadProgress } from '../package/open-url.js';
+import type { PlayerDatabase, StoredPackage } from '../storage/db.js';
+import type { ImportProgress } from '../storage/importer.js';
+import type { CourseSource } from './routes.js';
+
+export interface OpenedCourse {
+  manifest: Manifest;
+  title: string;
+  /** Absolute URL of the package root; launch URLs resolve against it. */
+  contentBase: string;
+  courseKey: string;
+  courseVersion: { url: string; manifestHash: string };
+  /** The library package it plays from, if any. */
+  packageId?: string;
+}
+
+export type OpenProgress =
+  | { phase: 'manifest' }
+  | { phase: 'download'; progress: DownloadProgress }
+  | { phase: 'import'; progress: ImportProgress }
+  | { phase: 'service-worker' };
+
+export interface OpenOptions {
+  /** Resolves relative course URLs (default: the page's base URI). */
+  base?: string;
+  signal?: AbortSignal;
+  onProgress?(progress: OpenProgress): void;
+}
+
+export async function openCourse(
+  db: PlayerDatabase,
+  source: CourseSource,
+  options: OpenOptions = {},
+): Promise<OpenedCourse> {
+  if (source.kind === 'package') {
+    const { getPackage } = await import('../storage/package-store.js');
+    const pkg = await getPackage(db, source.id);
+    if (!pkg) throw new Error('This course is not in the library any more (it may have been deleted).');
+    return openPackage(pkg, `pkg:${pkg.manifestIdentifier}`, options);
+  }
+  const { openCourseUrl } = await import('../package/open-url.js');
+  options.onProgress?.({ phase: 'manifest' });
+  const opened = await openCourseUrl(source.url, {
+    base: options.base ?? document.baseURI,
+    ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: (progress) => options.onProgress?.({ phase: 'download', progress }),
+  });
+  if (opened.kind === 'manifest') {
+    return {
+      manifest: opened.manifest,
+      title: opened.manifest.title,
+      contentBase: opened.baseUrl,
+      courseKey: `url:${opened.manifestUrl}`,
+      courseVersion: { url: opened.manifestUrl, manifestHash: opened.manifestHash },
+    };
+  }
+  const { importPackage } = await import('../storage/importer.js');
+  const pkg = await importPackage(
+    new Blob([opened.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+    {
+      db,
+      source: opened.source,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress: (progress) => options.onProgress?.({ phase: 'import', progress }),
+    },
+  );
+  await dropDuplicates(db, pkg);
+  return openPackage(pkg, `url:${opened.source}`, options);
+}
+
+async function openPackage(
+  pkg: StoredPackage,
+  courseKey: string,
+  options: OpenOptions,
+): Promise<OpenedCourse> {
+  options.onProgress?.({ phase: 'service-worker' });
+  const [{ registerServiceWorker }, { contentBaseUrl }] = await Promise.all([
+    import('../serve/register.js'),
+    import('../serve/content-url.js'),
+  ]);
+  const registration = await registerServiceWorker();
+  return {
+    manifest: pkg.manifest,
+    title: pkg.title,
+    contentBase: contentBaseUrl(registration.scope, pkg.id),
+    courseKey,
+    courseVersion: { url: pkg.source ?? `package:${pkg.id}`, manifestHash: pkg.manifestHash },
+    packageId: pkg.id,
+  };
+}
+
+/** A zip opened by URL again, unchanged, replaces its earlier copy in the library rather than piling up. */
+async function dropDuplicates(db: PlayerDatabase, pkg: StoredPackage): Promise<void> {
+  const { findPackagesByManifestIdentifier, deletePackage } = await import('../storage/package-store.js');
+  const same = await findPackagesByManifestIdentifier(db, pkg.manifestIdentifier);
+  for (const other of same) {
+    if (other.id !== pkg.id && other.source === pkg.source && other.manifestHash === pkg.manifestHash) {
+      await deletePackage(db, other.id);
+    }
+  }
+}

@@ -1,0 +1,175 @@
+// <scorm-play-view>: opens the route's course (an imported package or a URL) and hosts <scorm-player> with
+// the learner, the IndexedDB ProgressStore and where the content is served from. Loaded lazily
+// (?course=… or ?package=…), so the player, runtime and sequencing code stay out of the library's first load.
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import '../player/scorm-player.js';
+import type { ApiFactory } from '../player/sco-session.js';
+import { Scorm12Api, Scorm2004Api } from '../runtime/index.js';
+import type { PlayerDatabase } from '../storage/db.js';
+import { IdbProgressStore } from '../storage/progress-idb.js';
+import { openCourse, type OpenProgress, type OpenedCourse } from './course-opener.js';
+import { formatBytes } from './format.js';
+import type { Learner } from './learner-store.js';
+import { routeHref, type CourseSource } from './routes.js';
+import { sharedStyles } from './shared-styles.js';
+
+/** The app's choice of runtime: src/runtime's adapters (only the app picks concrete implementations). */
+const apiFactory: ApiFactory = (version, options) =>
+  version === '1.2' ? new Scorm12Api(options) : new Scorm2004Api(options);
+
+@customElement('scorm-play-view')
+export class PlayView extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: calc(100vh - 4rem);
+      }
+      .bar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: 0.25rem 1rem;
+        padding: 0.5rem 1rem;
+      }
+      .bar h1 {
+        font-size: 1.15rem;
+        margin: 0;
+        flex: 1 1 auto;
+        overflow-wrap: anywhere;
+      }
+      .status {
+        padding: 1rem;
+      }
+      progress {
+        width: min(30rem, 100%);
+      }
+      scorm-player {
+        flex: 1 1 auto;
+        min-height: 70vh;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) accessor db: PlayerDatabase | undefined;
+  @property({ attribute: false }) accessor source: CourseSource | undefined;
+  @property({ attribute: false }) accessor learner: Learner | undefined;
+  /** `&item=`: a choice of this item is the first navigation request. */
+  @property({ attribute: false }) accessor item: string | undefined;
+
+  @state() accessor course: OpenedCourse | undefined;
+  @state() accessor progress: OpenProgress | undefined;
+  @state() accessor error = '';
+
+  #abort: AbortController | undefined;
+  #store: IdbProgressStore | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('db') || changed.has('source')) void this.#open();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+  }
+
+  override render() {
+    const c = this.course;
+    return html`
+      <div class="bar">
+        <h1 tabindex="-1">
+          ${c?.title ?? (this.error ? 'This course could not be opened' : 'Opening the course…')}
+        </h1>
+        ${
+          c
+            ? html`<a href=${routeHref({ view: 'results', course: c.courseKey, learner: this.learner?.id })}
+                >Results</a
+              >`
+            : nothing
+        }
+      </div>
+      ${
+        this.error
+          ? html`<div class="status">
+              <p class="error" role="alert">${this.error}</p>
+              <p><a href=${routeHref({ view: 'library' })}>Back to the library</a></p>
+            </div>`
+          : c && this.learner && this.#store
+            ? html`<scorm-player
+                .manifest=${c.manifest}
+                .contentBase=${c.contentBase}
+                .courseKey=${c.courseKey}
+                .courseVersion=${c.courseVersion}
+                .learner=${this.learner}
+                .store=${this.#store}
+                .initialItem=${this.item}
+                .apiFactory=${apiFactory}
+              ></scorm-player>`
+            : this.#renderProgress()
+      }
+    `;
+  }
+
+  #renderProgress() {
+    const p = this.progress;
+    let text = 'Opening the course…';
+    let bar = html``;
+    if (p?.phase === 'download') {
+      const total = p.progress.totalBytes;
+      text = `Downloading the course: ${formatBytes(p.progress.bytes)}${total ? ` of ${formatBytes(total)}` : ''}`;
+      bar = html`<progress
+        max=${total ?? 1}
+        value=${total ? p.progress.bytes : nothing}
+        aria-label="Download"
+      ></progress>`;
+    } else if (p?.phase === 'import') {
+      text = `Unpacking the course: ${p.progress.files} of ${p.progress.totalFiles} files`;
+      bar = html`<progress
+        max=${p.progress.totalBytes || 1}
+        value=${p.progress.bytes}
+        aria-label="Unpacking"
+      ></progress>`;
+    } else if (p?.phase === 'service-worker') {
+      text = 'Preparing the course files…';
+    }
+    return html`<div class="status">
+      <p role="status">${text}</p>
+      ${bar}
+      <p><button type="button" @click=${() => this.#abort?.abort()}>Cancel</button></p>
+    </div>`;
+  }
+
+  async #open() {
+    const { db, source } = this;
+    if (!db || !source) return;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    this.course = undefined;
+    this.error = '';
+    this.#store = new IdbProgressStore(db);
+    try {
+      const course = await openCourse(db, source, {
+        signal: abort.signal,
+        onProgress: (progress) => {
+          if (!abort.signal.aborted) this.progress = progress;
+        },
+      });
+      if (abort.signal.aborted) return;
+      this.course = course;
+    } catch (error) {
+      if (this.#abort !== abort) return;
+      this.error = abort.signal.aborted
+        ? 'Opening the course was cancelled.'
+        : (error as Error).message || String(error);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'scorm-play-view': PlayView;
+  }
+}
