@@ -20,5 +20,9 @@ export const commands: Record<string, CommandEntry> = {
     usage: 'validate <zip-or-folder>     parse imsmanifest.xml, print the tree, every warning and error',
     load: () => import('./validate.js'),
   },
+  dispatch: {
+    usage: 'dispatch --scorm 1.2|2004 --token T --player-url URL --title "..." [--mode redirect|relay] -o shell.zip',
+    load: () => import('./dispatch.js'),
+  },
   // Further commands are one entry each, e.g. `dispatch: { usage: '...', load: () => import('./dispatch.js') },`
 };
