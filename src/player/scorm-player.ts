@@ -557,7 +557,7 @@ export class ScormPlayer extends LitElement {
   }
 
   private readonly onNavRequest = (event: NavRequestEvent): void => {
-    if (event.target === this) return;
+    // Requests from the toolbar, TOC and panels inside this player stop here: only the player acts.
     event.stopPropagation();
     void this.requestNavigation(event.request);
   };

@@ -1,0 +1,231 @@
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { deleteDB } from 'idb';
+import { parseManifest } from '../../src/package/index.js';
+import type { Manifest } from '../../src/package/types.js';
+import '../../src/player/scorm-player.js';
+import type { ScormPlayer } from '../../src/player/scorm-player.js';
+import type { ScormToc } from '../../src/player/scorm-toc.js';
+import { runtimeApiFactory } from '../../src/player/default-api.js';
+import type { ApiFactory } from '../../src/player/sco-session.js';
+import { ScormItemChangeEvent, ScormProgressEvent, ScormSessionEndEvent } from '../../src/player/events.js';
+import { IdbProgressStore } from '../../src/storage/progress-idb.js';
+import { MemoryProgressStore } from '../../src/storage/progress-memory.js';
+import type { ProgressStore } from '../../src/storage/progress.js';
+import { expectAccessible } from './audit.js';
+
+const corpus = '/corpus/packages/';
+
+async function loadManifest(pkg: string): Promise<Manifest> {
+  const response = await fetch(`${corpus}${pkg}/imsmanifest.xml`);
+  return parseManifest(await response.text());
+}
+
+type Api12 = Record<string, (...a: string[]) => string>;
+const api12 = (): Api12 | undefined => (window as unknown as { API?: Api12 }).API;
+const api2004 = (): Api12 | undefined => (window as unknown as { API_1484_11?: Api12 }).API_1484_11;
+
+/**
+ * The real runtime, with the content frame's alert/confirm answered (golf asks "resume where you left
+ * off?" with confirm(), which would block a headless test). Patched when the SCO initializes.
+ */
+function factoryFor(getPlayer: () => ScormPlayer | undefined): ApiFactory {
+  return (version, options) => {
+    const api = runtimeApiFactory(version, options) as unknown as Api12;
+    for (const name of ['LMSInitialize', 'Initialize']) {
+      const original = api[name];
+      if (!original) continue;
+      api[name] = (arg: string) => {
+        const win = frameOf(getPlayer())?.contentWindow as (Window & typeof globalThis) | null | undefined;
+        if (win) {
+          win.confirm = () => true;
+          win.alert = () => undefined;
+        }
+        return original.call(api, arg);
+      };
+    }
+    return api as unknown as ReturnType<ApiFactory>;
+  };
+}
+
+const stageOf = (p: ScormPlayer | undefined) => p?.shadowRoot?.querySelector('scorm-stage');
+const frameOf = (p: ScormPlayer | undefined) => stageOf(p)?.shadowRoot?.querySelector('iframe') ?? null;
+const tocOf = (p: ScormPlayer) => p.shadowRoot!.querySelector('scorm-toc') as ScormToc;
+const toolbarButton = (p: ScormPlayer, name: string) =>
+  [...p.shadowRoot!.querySelector('scorm-toolbar')!.shadowRoot!.querySelectorAll('button')].find(
+    (b) => b.textContent!.trim() === name,
+  )!;
+function tocItem(p: ScormPlayer, title: string): HTMLElement | undefined {
+  const root = tocOf(p).shadowRoot!;
+  return [...root.querySelectorAll<HTMLElement>('[role="treeitem"]')].find(
+    (i) => root.getElementById(i.getAttribute('aria-labelledby')!)!.textContent === title,
+  );
+}
+const tocStatus = (p: ScormPlayer, title: string) =>
+  tocOf(p).shadowRoot!.getElementById(tocItem(p, title)!.getAttribute('aria-describedby')!)!.textContent;
+
+async function mount(options: {
+  pkg: string;
+  store: ProgressStore;
+  initialItem?: string;
+  learner?: { id: string; name?: string };
+}): Promise<ScormPlayer> {
+  const manifest = await loadManifest(options.pkg);
+  let player: ScormPlayer | undefined;
+  const factory = factoryFor(() => player);
+  player = await fixture<ScormPlayer>(
+    html`<scorm-player
+      style="height: 600px"
+      .manifest=${manifest}
+      .store=${options.store}
+      .learner=${options.learner ?? { id: 'u1', name: 'Doe, Jane' }}
+      .apiFactory=${factory}
+      .initialItem=${options.initialItem}
+      course-key=${`pkg:${manifest.identifier}`}
+      content-base=${`${corpus}${options.pkg}/`}
+    ></scorm-player>`,
+  );
+  return player;
+}
+
+describe('<scorm-player> with golf SCORM 1.2 (RuntimeBasicCalls)', () => {
+  const pkg = 'golf-RuntimeBasicCalls_SCORM12';
+  let dbName: string;
+  let store: IdbProgressStore;
+
+  beforeEach(() => {
+    dbName = `player-test-${Math.random().toString(36).slice(2)}`;
+    store = new IdbProgressStore(dbName);
+  });
+  afterEach(async () => {
+    fixtureCleanup();
+    await store.close();
+    await deleteDB(dbName);
+  });
+
+  it('the content finds the API, reports, and progress lands in IndexedDB after Commit', async () => {
+    const player = await mount({ pkg, store });
+    await waitUntil(
+      () => api12()?.LMSGetValue('cmi.core.lesson_status') === 'incomplete',
+      'SCO did not start',
+      {
+        timeout: 15000,
+      },
+    );
+    expect(api2004()).to.equal(undefined);
+    expect(frameOf(player)!.title).to.equal('Golf Explained');
+    expect(api12()!.LMSGetValue('cmi.core.student_name')).to.equal('Doe, Jane');
+    // The SCO commits (as content does); the write is durable once whenSaved resolves.
+    const progress = oneEvent(player, ScormProgressEvent.eventName);
+    expect(api12()!.LMSCommit('')).to.equal('true');
+    const event = (await progress) as ScormProgressEvent;
+    expect(event.detail.itemId).to.equal('item_1');
+    expect(event.detail.item.lessonStatus).to.equal('incomplete');
+    expect(event.detail.completion).to.equal('incomplete');
+    await player.whenSaved();
+    const saved = await store.loadAttempt(
+      'pkg:com.scorm.golfsamples.runtime.basicruntime.12',
+      'u1',
+      'item_1',
+    );
+    expect(saved?.state.lessonStatus).to.equal('incomplete');
+    expect(saved?.state.location).to.equal('0');
+    const course = await store.loadCourse('pkg:com.scorm.golfsamples.runtime.basicruntime.12', 'u1');
+    expect(course?.completionStatus).to.equal('incomplete');
+    expect(course?.learnerName).to.equal('Doe, Jane');
+    await waitUntil(() => tocStatus(player, 'Golf Explained') === 'Incomplete', 'TOC status not shown');
+    await expectAccessible(player);
+  });
+
+  it('Suspend ends the session (no frame left), and a new player on the same store resumes at once', async () => {
+    const key = 'pkg:com.scorm.golfsamples.runtime.basicruntime.12';
+    const first = await mount({ pkg, store });
+    await waitUntil(() => api12()?.LMSGetValue('cmi.core.lesson_location') === '0', 'SCO did not start', {
+      timeout: 15000,
+    });
+    const ended = oneEvent(first, ScormSessionEndEvent.eventName);
+    toolbarButton(first, 'Suspend').click();
+    const end = (await ended) as ScormSessionEndEvent;
+    expect(end.reason).to.equal('suspendAll');
+    expect(end.summary.suspended).to.equal(true);
+    expect(frameOf(first)).to.equal(null);
+    expect(api12()).to.equal(undefined);
+    const panel = first.shadowRoot!.querySelector('.panel')!;
+    expect(panel.textContent).to.contain('You have left the course');
+    expect([...panel.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['Resume']);
+    const attempt = await store.loadAttempt(key, 'u1', 'item_1');
+    // golf's unload handler set exit=suspend and session time, then LMSFinish ran.
+    expect(attempt?.state.terminated).to.equal(true);
+    expect(attempt?.state.entry).to.equal('resume');
+    expect((await store.loadCourse(key, 'u1'))?.suspended).to.equal(true);
+    await expectAccessible(first);
+    fixtureCleanup();
+
+    const second = await mount({ pkg, store });
+    await waitUntil(() => api12()?.LMSGetValue('cmi.core.entry') === 'resume', 'did not resume', {
+      timeout: 15000,
+    });
+    expect(api12()!.LMSGetValue('cmi.core.lesson_location')).to.equal('0');
+    expect(frameOf(second)!.title).to.equal('Golf Explained');
+    await waitUntil(
+      async () => (await store.loadCourse(key, 'u1'))?.suspended === false,
+      'record not resumed',
+    );
+  });
+
+  it('Exit of the only SCO finishes its session on its behalf and ends the course session', async () => {
+    const player = await mount({ pkg, store: new MemoryProgressStore() });
+    await waitUntil(
+      () => api12()?.LMSGetValue('cmi.core.lesson_status') === 'incomplete',
+      'SCO did not start',
+      {
+        timeout: 15000,
+      },
+    );
+    const ended = oneEvent(player, ScormSessionEndEvent.eventName);
+    toolbarButton(player, 'Exit').click();
+    expect(((await ended) as ScormSessionEndEvent).reason).to.equal('nothing-to-deliver');
+    expect(frameOf(player)).to.equal(null);
+    const panel = player.shadowRoot!.querySelector('.panel')!;
+    expect([...panel.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal([
+      'Restart',
+    ]);
+  });
+});
+
+describe('<scorm-player> flow and choice (golf SCORM 1.2, one file per SCO)', () => {
+  const pkg = 'golf-ContentPackagingOneFilePerSCO_SCORM12';
+  afterEach(() => fixtureCleanup());
+
+  it('starts at the first item; Continue and Previous follow the tree order; the TOC follows', async () => {
+    const player = await mount({ pkg, store: new MemoryProgressStore() });
+    await waitUntil(() => frameOf(player)?.title === 'How to Play', 'first item not delivered');
+    expect(api12()).to.not.equal(undefined);
+    expect(toolbarButton(player, 'Previous').disabled).to.equal(true);
+    const changes: (string | undefined)[] = [];
+    player.addEventListener(ScormItemChangeEvent.eventName, (e) => changes.push(e.itemId));
+    toolbarButton(player, 'Continue').click();
+    await waitUntil(() => frameOf(player)?.title === 'Par', 'Continue did not move on');
+    toolbarButton(player, 'Continue').click();
+    await waitUntil(() => frameOf(player)?.title === 'Keeping Score', 'Continue did not move on');
+    await waitUntil(() => !toolbarButton(player, 'Previous').disabled, 'Previous not enabled');
+    toolbarButton(player, 'Previous').click();
+    await waitUntil(() => frameOf(player)?.title === 'Par', 'Previous did not go back');
+    expect(changes).to.deep.equal(['playing_par_item', 'playing_scoring_item', 'playing_par_item']);
+    await waitUntil(() => tocItem(player, 'Par')?.getAttribute('aria-selected') === 'true', 'TOC current');
+    expect(tocItem(player, 'Par')!.getAttribute('aria-current')).to.equal('page');
+    // The top treeitem is the organization.
+    const top = tocOf(player).shadowRoot!.querySelector('[role="treeitem"]')!;
+    expect(
+      tocOf(player).shadowRoot!.getElementById(top.getAttribute('aria-labelledby')!)!.textContent,
+    ).to.equal('Golf Explained - CP One File Per SCO');
+    // Choosing from the TOC.
+    tocItem(player, 'Etiquette Quiz')!.click();
+    await waitUntil(() => frameOf(player)?.title === 'Etiquette Quiz', 'choice did not deliver');
+    expect(frameOf(player)!.src).to.contain('?questions=Etiquette');
+  });
+
+  it('&item= makes a choice of that item the first request', async () => {
+    const player = await mount({ pkg, store: new MemoryProgressStore(), initialItem: 'etiquette_play_item' });
+    await waitUntil(() => frameOf(player)?.title === 'Playing Politely', 'initial item not delivered');
+  });
+});
