@@ -6,6 +6,7 @@
 type UrlConstructor = new (url: string, base?: string) => { readonly href: string };
 const URL = (globalThis as unknown as { URL: UrlConstructor }).URL;
 
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 /** True for a URL with a scheme (http:, https:, data:...) or a network-path reference (//host). */
@@ -53,7 +54,7 @@ export function removeDotSegments(ref: string): string {
   const cut = ref.search(/[?#]/);
   const path = cut < 0 ? ref : ref.slice(0, cut);
   const rest = cut < 0 ? '' : ref.slice(cut);
-  if (!path.includes('.')) return ref;
+  if (!DOT_SEGMENT.test(path)) return ref;
   const absolute = path.startsWith('/');
   const out: string[] = [];
   const segments = path.split('/');

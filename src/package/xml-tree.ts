@@ -156,6 +156,8 @@ const parser = new XMLParser({
     maxExpandedLength: 1_000_000,
   },
   maxNestedTags: 512,
+  // No callback here needs the element path as a string; building it for every node costs time.
+  jPath: false,
 });
 
 export interface ParsedDocument {
