@@ -30,6 +30,7 @@ import { applySequencing, defaultSequencing } from './sequencing.js';
 import { readMetadata, type MetadataText } from './metadata.js';
 import { detectVersion } from './version.js';
 import { collectFileIssues } from './check-files.js';
+import { SourceLines } from './source-lines.js';
 
 export interface ParseManifestOptions {
   /**
@@ -89,7 +90,21 @@ export function parseManifest(xml: string | Uint8Array, options: ParseManifestOp
     );
   }
   const reader = new ManifestReader(options, warnings, onUndeclared);
-  const manifest = reader.readTop(root);
+  const lines = new SourceLines(decoded.text);
+  let manifest: Manifest;
+  try {
+    manifest = reader.readTop(root);
+  } catch (error) {
+    const line =
+      error instanceof ManifestError && error.line === undefined ? lines.lineOf(error.element) : undefined;
+    if (error instanceof ManifestError && line !== undefined) {
+      throw new ManifestError(error.code, `${error.message} (line ${line})`, {
+        element: error.element,
+        line,
+      });
+    }
+    throw error;
+  }
   for (const prefix of undeclared) {
     warnings.push({
       code: ManifestWarningCode.NamespaceUndeclared,
@@ -97,6 +112,11 @@ export function parseManifest(xml: string | Uint8Array, options: ParseManifestOp
     });
   }
   if (options.fileExists) warnings.push(...collectFileIssues(manifest, options.fileExists));
+  for (const w of warnings) {
+    if (w.line !== undefined) continue;
+    const line = lines.lineOf(w.element);
+    if (line !== undefined) w.line = line;
+  }
   return manifest;
 }
 

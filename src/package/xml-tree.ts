@@ -5,6 +5,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ManifestError, ManifestErrorCode } from './manifest-error.js';
 import { conventionalPrefixes, knownNamespaces, Ns } from './namespaces.js';
+import { lineAt } from './source-lines.js';
 
 const ATTRS = '#attrs';
 const TEXT = '#text';
@@ -124,12 +125,6 @@ function checkDoctype(text: string): void {
       { element: '!DOCTYPE' },
     );
   }
-}
-
-function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 const MAX_ENTITIES = 64;

@@ -687,6 +687,24 @@ describe('parseManifest: fatal errors', () => {
     expect(parseError('').code).to.equal('malformed-xml');
   });
 
+  it('errors found after parsing carry the line of the element they name', () => {
+    const xml = manifest2004({
+      items:
+        '<item identifier="i1" identifierref="r1"><title>One</title></item>\n<item identifier="i2" identifierref="nope"><title>Two</title></item>',
+    });
+    const e = parseError(xml);
+    expect(e.code).to.equal('unknown-resource');
+    expect(e.line).to.equal(xml.split('\n').findIndex((l) => l.includes('identifier="i2"')) + 1);
+    expect(e.message).to.contain(`(line ${e.line})`);
+    const noId = manifest2004({
+      items:
+        '<item identifier="i1" identifierref="r1"><title>One</title></item>\n<item><title>Two</title></item>',
+    });
+    expect(parseError(noId).line).to.equal(
+      noId.split('\n').findIndex((l) => l.includes('<item><title>Two')) + 1,
+    );
+  });
+
   it('an item titled only in its metadata is accepted with a warning', () => {
     const m = parseManifest(
       manifest2004({
@@ -703,10 +721,12 @@ describe('parseManifest: fatal errors', () => {
 });
 
 describe('parseManifest: warnings', () => {
-  it('no default attribute: the first organization, said so', () => {
-    const m = parseManifest(manifest2004().replace('<organizations default="org">', '<organizations>'));
+  it('no default attribute: the first organization, said so, with the line', () => {
+    const xml = manifest2004().replace('<organizations default="org">', '<organizations>');
+    const m = parseManifest(xml);
     expect(m.defaultOrganization.identifier).to.equal('org');
     expect(codes(m)).to.deep.equal(['default-organization-missing']);
+    expect(m.warnings[0]?.line).to.equal(xml.split('\n').findIndex((l) => l.includes('<organizations>')) + 1);
   });
 
   it('SPM overruns: title, parameters', () => {
@@ -748,8 +768,9 @@ describe('parseManifest: warnings', () => {
       }),
       { fileExists: (p) => present.has(p) },
     );
-    expect(m.warnings.map((w) => [w.code, w.element])).to.deep.equal([
-      ['file-missing', 'resource[identifier=r1]'],
+    // The line is that of the resource element (line 15 of the fixture).
+    expect(m.warnings.map((w) => [w.code, w.element, w.line])).to.deep.equal([
+      ['file-missing', 'resource[identifier=r1]', 15],
     ]);
     expect(m.warnings[0]?.message).to.contain('img/a%20b.png');
   });
