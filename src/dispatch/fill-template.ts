@@ -1,9 +1,12 @@
-// Fills a shell template. A placeholder names its context, `{{html:title}}`, `{{js:playerUrl}}` or
+// Fills a shell template. A placeholder names its context, `{{html:title}}`, `"{{js:playerUrl}}"` or
 // `{{xml:token}}`, and the value is escaped for that context, so no title or URL can break out of the markup
-// or the script it lands in. An unknown context or value is an error, never an empty string.
+// or the script it lands in. A js placeholder stands in double quotes, which it replaces with a whole string
+// literal, so the template's script is valid JavaScript before filling too (editors, linters and dev servers
+// read it). An unknown context or value is an error, never an empty string.
 import { DispatchError, DispatchErrorCode } from './dispatch-error.js';
 
-const PLACEHOLDER = /\{\{(\w+):(\w+)\}\}/g;
+/** `"{{js:name}}"` (quotes included), or `{{context:name}}`. */
+const PLACEHOLDER = /"\{\{js:(\w+)\}\}"|\{\{(\w+):(\w+)\}\}/g;
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -48,18 +51,28 @@ const ESCAPERS: Record<string, (value: string) => string> = {
 
 /** Replaces every `{{context:name}}` in the template; throws on unknown contexts and missing values. */
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(PLACEHOLDER, (_match, context: string, name: string) => {
-    const escape = ESCAPERS[context];
-    if (!escape)
-      throw new DispatchError(DispatchErrorCode.BadTemplate, `Unknown placeholder context "${context}"`);
-    const value = Object.hasOwn(values, name) ? values[name] : undefined;
-    if (value === undefined)
-      throw new DispatchError(DispatchErrorCode.BadTemplate, `The template needs a value for "${name}"`);
-    return escape(value);
-  });
+  return template.replace(
+    PLACEHOLDER,
+    (_match, jsName: string | undefined, context: string | undefined, bareName: string | undefined) => {
+      const ctx = jsName !== undefined ? 'js' : (context ?? '');
+      const name = jsName ?? bareName ?? '';
+      if (jsName === undefined && ctx === 'js')
+        throw new DispatchError(
+          DispatchErrorCode.BadTemplate,
+          `Placeholder {{js:${name}}} must stand in double quotes`,
+        );
+      const escape = ESCAPERS[ctx];
+      if (!escape)
+        throw new DispatchError(DispatchErrorCode.BadTemplate, `Unknown placeholder context "${ctx}"`);
+      const value = Object.hasOwn(values, name) ? values[name] : undefined;
+      if (value === undefined)
+        throw new DispatchError(DispatchErrorCode.BadTemplate, `The template needs a value for "${name}"`);
+      return escape(value);
+    },
+  );
 }
 
 /** The names a template asks for, e.g. ['title', 'playerUrl']. */
 export function placeholdersOf(template: string): string[] {
-  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[2] ?? ''))];
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? m[3] ?? ''))];
 }
