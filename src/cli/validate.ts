@@ -127,6 +127,8 @@ function warningLines(warnings: ManifestIssue[]): string[] {
   if (warnings.length === 0) return ['no warnings'];
   return [
     `${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`,
-    ...warnings.map((w) => `  warning [${w.code}] ${w.message}`),
+    ...warnings.map(
+      (w) => `  warning [${w.code}] ${w.message}${w.line !== undefined ? ` (line ${w.line})` : ''}`,
+    ),
   ];
 }

@@ -37,7 +37,10 @@ export function decodeXml(input: string | Uint8Array): DecodedXml {
   // ASCII-compatible: read the declaration (XML 1.0 4.3.3); UTF-8 when it names none.
   const head = ASCII.decode(b.subarray(0, 200));
   const declared = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(head)?.[1];
-  const label = declared?.toLowerCase() ?? 'utf-8';
+  let label = declared?.toLowerCase() ?? 'utf-8';
+  // A declaration read in ASCII cannot be true if it says UTF-16 (F.1 would have matched above): tools
+  // that re-encode a file to UTF-8 often leave the old declaration behind.
+  if (label.startsWith('utf-16') || label === 'unicode') label = 'utf-8';
   if (label === 'utf-8' || label === 'utf8') {
     try {
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' };

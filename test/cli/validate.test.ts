@@ -105,7 +105,7 @@ test('a malformed manifest: the error with its line, exit code 1', () => {
 test('a lone manifest file with a broken default organization: the fallback warning', () => {
   const r = cli('validate', join(corpus, 'manifests', 'emp-synthetic-CM-01-broken-default-org.xml'));
   assert.equal(r.code, 0, r.err);
-  assert.match(r.out, /warning \[default-organization-missing\] .*NONEXISTENT_ORG/);
+  assert.match(r.out, /warning \[default-organization-missing\] .*NONEXISTENT_ORG.* \(line 20\)/);
   assert.match(r.out, /activity_1: Activity 1 -> resources\/SequencingTest\.htm\?tc=CM-01&act=1 \[sco\]/);
 });
 

@@ -74,6 +74,11 @@ describe('parseManifest: encodings', () => {
     expect(m.warnings.map((w) => w.code)).to.deep.equal(['encoding-fallback']);
   });
 
+  it('UTF-8 bytes that still declare UTF-16 are read as UTF-8', () => {
+    const bytes = new TextEncoder().encode(xml.replace('encoding="UTF-8"', 'encoding="UTF-16"'));
+    expect(itemTitle(bytes)).to.equal(title);
+  });
+
   it('a string with a leading BOM', () => {
     expect(parseManifest(`\uFEFF${xml}`).defaultOrganization.items[0]?.title).to.equal(title);
   });
