@@ -13,6 +13,7 @@ import {
   type ZipDirectory,
 } from '../package/index.js';
 import { contentTypeFor } from './content-types.js';
+import { storageError } from './storage-error.js';
 import { openPlayerDb, type StoredPackage } from './db.js';
 import type { ImportProgress, ImportRequest, ImportResponse } from './import-protocol.js';
 
@@ -48,24 +49,6 @@ function parse(bytes: Uint8Array, directory: ZipDirectory, xml: Uint8Array): Man
       },
     );
   }
-}
-
-/** Storage failures, with the quota named as such (IndexedDB 3.0 §5.7: QuotaExceededError aborts the transaction). */
-function storageError(error: unknown, size: number): unknown {
-  if (!(error instanceof DOMException)) return error;
-  if (error.name === 'QuotaExceededError')
-    return new PackageError(
-      PackageErrorCode.QuotaExceeded,
-      `The browser's storage quota is full: the package (${Math.ceil(size / 1024 ** 2)} MB) was not stored, and nothing was written.`,
-      { cause: error },
-    );
-  return new PackageError(
-    PackageErrorCode.Storage,
-    `IndexedDB could not store the package (${error.name}: ${error.message}); nothing was written.`,
-    {
-      cause: error,
-    },
-  );
 }
 
 async function importPackage(request: ImportRequest): Promise<StoredPackage> {
