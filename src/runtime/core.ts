@@ -433,7 +433,7 @@ export abstract class Core {
   protected dn(code: unknown): string {
     try {
       const c = str(code);
-      return !c || +c === this.er ? this.dg || this.es(this.er) : this.es(c);
+      return !c || +c === this.er ? this.dg : this.es(c);
     } catch {
       return '';
     }

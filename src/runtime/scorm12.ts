@@ -74,7 +74,8 @@ const T: Record<string, Spec> = {
 for (const p of ['cmi.core.score.', 'cmi.objectives.n.score.'])
   for (const k of ['raw', 'min', 'max']) T[p + k] = [RW, score];
 
-const M: Model = {
+/** The table and codes (exported for the conformance tests' completeness check). */
+export const model12: Model = {
   v: '1.2',
   ver: '3.4',
   t: T,
@@ -147,7 +148,7 @@ const M: Model = {
 /** The SCORM 1.2 API object (window.API): every argument and result is a string; nothing throws. */
 export class Scorm12Api extends Core {
   constructor(o: RuntimeOptions) {
-    super(o, M);
+    super(o, model12);
     const ms = o.masteryScore;
     Object.assign(this.l, {
       'cmi.core.student_id': o.learnerId,

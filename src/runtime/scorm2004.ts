@@ -46,11 +46,12 @@ const lstr =
     }
     return len(n)(v);
   };
-/** long_identifier_type / short_identifier_type: a URI (a URN when it says urn:), no spaces. */
+/** long_identifier_type / short_identifier_type: a URI (a URN when it says urn:): no spaces, nor the
+ * characters a URI may not hold (so no [,] separators either). */
 const id =
   (n: number): V =>
   (v) =>
-    !v || /\s/.test(v) || (/^urn:/i.test(v) && !/^urn:[a-z\d][a-z\d-]{0,31}:\S/i.test(v))
+    !v || /[\s[\]{}<>"\\^`|]/.test(v) || (/^urn:/i.test(v) && !/^urn:[a-z\d][a-z\d-]{0,31}:\S/i.test(v))
       ? [TYPE, 'not an identifier']
       : len(n)(v);
 const lid = id(4000);
@@ -280,7 +281,8 @@ for (const p of ['cmi.score.', 'cmi.objectives.n.score.'])
 
 const SCORE = 'scaled,raw,min,max';
 const COMMENT = 'comment,location,timestamp';
-const M: Model = {
+/** The table and codes (exported for the conformance tests' completeness check). */
+export const model2004: Model = {
   v: '2004',
   ver: '1.0',
   t: T,
@@ -385,7 +387,7 @@ export class Scorm2004Api extends Core {
   readonly sh: SharedDataStores;
 
   constructor(o: RuntimeOptions) {
-    super(o, M);
+    super(o, model2004);
     this.sh = o.sharedData ?? {};
     const { c, d, l } = this;
     const str = (n?: number): string | undefined => (n == null ? undefined : String(n));
