@@ -58,3 +58,32 @@ export const conventionalPrefixes: Readonly<Record<string, Ns>> = {
   imsmd: Ns.Lom,
   xml: Ns.Xml,
 };
+
+const guesses: [RegExp, Ns][] = [
+  [/imscp/i, Ns.Cp],
+  [/adlcp/i, Ns.Adlcp],
+  [/adlseq/i, Ns.Adlseq],
+  [/adlnav/i, Ns.Adlnav],
+  [/imsss/i, Ns.Imsss],
+  [/ltsc\.ieee\.org|imsmd|\/lom/i, Ns.Lom],
+];
+
+/**
+ * The family of a namespace URI: the published ones exactly, then, for the misspellings tools write
+ * (a trailing slash, other letter case, another version suffix), by the vocabulary named in the URI.
+ */
+export function familyOf(uri: string): Ns {
+  const known = lookup(uri);
+  if (known) return known.ns;
+  for (const [pattern, ns] of guesses) if (pattern.test(uri)) return ns;
+  return Ns.Other;
+}
+
+/** The SCORM version family a namespace URI belongs to, if it tells one. */
+export function scormFamilyOf(uri: string): '1.2' | '2004' | undefined {
+  return lookup(uri)?.scorm;
+}
+
+function lookup(uri: string): { ns: Ns; scorm?: '1.2' | '2004' } | undefined {
+  return knownNamespaces[uri] ?? knownNamespaces[uri.trim().replace(/\/$/, '')];
+}

@@ -14,7 +14,7 @@ import type {
 } from './types.js';
 import { ManifestError, ManifestErrorCode, ManifestWarningCode } from './manifest-error.js';
 import { decodeXml } from './decode-xml.js';
-import { knownNamespaces, Ns } from './namespaces.js';
+import { Ns, scormFamilyOf } from './namespaces.js';
 import {
   attr,
   attrSpelling,
@@ -805,11 +805,11 @@ function addSubManifestTargets(sub: Manifest, targets: Map<string, Target>): voi
 
 /** The SCORM family of the namespaces the root binds: its own namespace first, then the adlcp one. */
 function namespaceFamily(root: XmlElement): '1.2' | '2004' | undefined {
-  const own = root.uri ? knownNamespaces[root.uri]?.scorm : undefined;
+  const own = root.uri ? scormFamilyOf(root.uri) : undefined;
   if (own) return own;
   for (const key in root.attrs ?? {}) {
     if (!key.startsWith('xmlns')) continue;
-    const family = knownNamespaces[root.attrs?.[key] ?? '']?.scorm;
+    const family = scormFamilyOf(root.attrs?.[key] ?? '');
     if (family) return family;
   }
   return undefined;

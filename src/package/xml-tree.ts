@@ -4,7 +4,7 @@
 // out elements tagged with their namespace family, so the manifest reader matches URIs, never prefixes.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ManifestError, ManifestErrorCode } from './manifest-error.js';
-import { conventionalPrefixes, knownNamespaces, Ns } from './namespaces.js';
+import { conventionalPrefixes, familyOf, Ns } from './namespaces.js';
 import { lineAt } from './source-lines.js';
 
 const ATTRS = '#attrs';
@@ -73,7 +73,7 @@ export class Scope {
   /** The binding of a prefix ('' = the default namespace). */
   prefix(prefix: string): Binding {
     const uri = this.bindings.get(prefix);
-    if (uri !== undefined && uri !== '') return { ns: knownNamespaces[uri]?.ns ?? Ns.Other, uri };
+    if (uri !== undefined && uri !== '') return { ns: familyOf(uri), uri };
     if (prefix === '') return { ns: Ns.None, uri: undefined };
     if (prefix === 'xml') return { ns: Ns.Xml, uri: 'http://www.w3.org/XML/1998/namespace' };
     const conventional = conventionalPrefixes[prefix];

@@ -64,6 +64,23 @@ describe('parseManifest: namespaces are matched by URI, not prefix', () => {
     expect(first(parseManifest(xml)).masteryScore).to.equal(70);
   });
 
+  it('accepts namespace URIs written with a trailing slash or another case', () => {
+    const xml = manifest12({
+      namespaces:
+        'xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2/" xmlns:adlcp="http://www.ADLnet.org/xsd/adlcp_rootv1p2"',
+      items:
+        '<item identifier="i1" identifierref="r1"><title>One</title><adlcp:masteryscore>55</adlcp:masteryscore></item>',
+    });
+    const m = parseManifest(xml);
+    expect(first(m).masteryScore).to.equal(55);
+    expect(m.resources[0]?.scormType).to.equal('sco');
+    // Without schemaversion, the slash-ended namespace still tells SCORM 1.2.
+    const bare = parseManifest(
+      xml.replace(/<schemaversion>.*<\/schemaversion>/, '').replace(/scormtype/g, 'scormType'),
+    );
+    expect(bare.version).to.equal('1.2');
+  });
+
   it('reads an undeclared adlcp: prefix by its usual meaning, with a warning', () => {
     const xml = `<manifest identifier="m"><organizations default="o"><organization identifier="o"><title>T</title>
       <item identifier="i" identifierref="r"><title>I</title><adlcp:masteryscore>60</adlcp:masteryscore></item>
