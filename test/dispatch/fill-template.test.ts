@@ -22,7 +22,6 @@ describe('fillTemplate', () => {
     const literal = jsString(s);
     expect(literal).to.not.match(/[<>\u2028\u2029\n]/);
     expect(JSON.parse(literal)).to.equal(s);
-    // eslint-disable-next-line no-new-func
     expect(new Function(`return ${literal}`)()).to.equal(s);
   });
 
