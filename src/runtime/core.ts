@@ -128,7 +128,7 @@ function parse(m: Model, el: string): Path {
   if (P) return P;
   const dot = el.lastIndexOf('.');
   let w = el.slice(dot + 1);
-  const k = KEYWORDS.includes(w) ? el.slice(0, dot) : ((w = ''), el);
+  const k = dot > 0 && KEYWORDS.includes(w) ? el.slice(0, dot) : ((w = ''), el);
   // The fields of one record are usually set one after another: the record's part of the name is parsed
   // once (m.last), and names with indices are not kept (they are many and seldom repeat).
   const cut = k.lastIndexOf('.');
@@ -445,8 +445,10 @@ export abstract class Core {
     const d = this.d;
     const t = this.st === 2;
     const exit = t ? this.ex : (d[m.ek] ?? '');
-    // After a suspend, or a session cut off before it said how it ends, the attempt goes on.
-    const fresh = !!this.st && exit !== 'suspend' && (t || !!exit);
+    // After a suspend (or a suspendAll request: ADL's SampleRTE treats it so), or a session cut off before
+    // it said how it ends, the attempt goes on.
+    const sus = exit === 'suspend' || d['adl.nav.request'] === 'suspendAll';
+    const fresh = !!this.st && !sus && (t || !!exit);
     const s: AttemptState = {
       scormVersion: m.v,
       entry: !this.st ? (this.en as AttemptState['entry']) : fresh ? '' : 'resume',

@@ -168,7 +168,7 @@ const unique =
   (v, a, p) => {
     const f = lid(v);
     if (f) return f;
-    const x = p.a.at(-1)!;
+    const x = p.a[p.a.length - 1]!;
     const was = a.d[p.k];
     if (once && was !== undefined && was !== v) return [SET, 'an objective id cannot change'];
     for (let j = 0; j < (a.c[x.k] ?? 0); j++)

@@ -13,7 +13,7 @@ const hundredths = (s: number): number => Math.round(s * 100);
 export const isTimespan = (v: string): boolean => TIMESPAN.test(v);
 
 /** Is v a SCORM 2004 timeinterval (P[nY][nM][nD][T[nH][nM][n[.n]S]])? 'P' and a trailing 'T' are not. */
-export const isInterval = (v: string): boolean => v.length > 1 && v.at(-1) !== 'T' && INTERVAL.test(v);
+export const isInterval = (v: string): boolean => v.length > 1 && !v.endsWith('T') && INTERVAL.test(v);
 
 /** CMITimespan → seconds; NaN when v is not one. */
 export function parseTimespan(v: string): number {

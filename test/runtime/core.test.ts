@@ -95,6 +95,20 @@ describe('SCORM 2004 sessions through state() and resume', () => {
     expect(a3.GetValue('cmi.learner_preference.language')).to.equal('fr');
   });
 
+  it('keeps the attempt when the SCO asks for suspendAll without setting cmi.exit', () => {
+    const s = saved(
+      session04({}, [
+        ['cmi.location', 'p9'],
+        ['adl.nav.request', 'suspendAll'],
+      ]),
+    );
+    expect(s).to.include({ entry: 'resume', newAttempt: false, exit: '', navRequest: 'suspendAll' });
+    const next = new Scorm2004Api({ learnerId: 'u1', resume: s });
+    next.Initialize('');
+    expect(next.GetValue('cmi.location')).to.equal('p9');
+    expect(next.GetValue('adl.nav.request')).to.equal('_none_');
+  });
+
   it('adds session_time to total_time once per session, the last value only', () => {
     let s: AttemptState | undefined;
     for (const t of ['PT1H', 'PT30M', 'PT45.5S']) {
