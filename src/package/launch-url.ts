@@ -17,17 +17,22 @@ export function isAbsoluteUrl(ref: string): boolean {
 /**
  * Resolves `ref` against `base` (RFC 3986 5.2). A relative base resolves against the package root.
  * Bases are directories: one without a trailing '/' gets one (as the ADL SampleRTE does; the CAM says an
- * xml:base shall end in '/').
+ * xml:base shall end in '/'). A relative path that starts with '/' (which CAM 3.4.1.18 forbids, and the
+ * reader warns about) is read from the package root, not from the root of whatever host serves it.
  */
 export function resolveReference(base: string | undefined, ref: string): string {
   if (isAbsoluteUrl(ref)) return ref.startsWith('//') ? ref : new URL(ref).href;
-  if (base === undefined || base === '') return removeDotSegments(ref);
-  const dir = base.endsWith('/') ? base : `${base}/`;
+  const dir = base === undefined || base === '' || base.endsWith('/') ? (base ?? '') : `${base}/`;
   if (isAbsoluteUrl(dir)) return new URL(ref, dir.startsWith('//') ? `https:${dir}` : dir).href;
-  if (ref.startsWith('/')) return removeDotSegments(ref);
-  if (ref === '') return removeDotSegments(dir);
-  if (ref.startsWith('?') || ref.startsWith('#')) return removeDotSegments(dir) + ref;
-  return removeDotSegments(dir + ref);
+  if (ref.startsWith('/')) return removeDotSegments(stripRoot(ref));
+  const root = stripRoot(dir);
+  if (ref === '') return removeDotSegments(root);
+  if (ref.startsWith('?') || ref.startsWith('#')) return removeDotSegments(root) + ref;
+  return removeDotSegments(root + ref);
+}
+
+function stripRoot(path: string): string {
+  return path.replace(/^\/+/, '');
 }
 
 /** Combines the xml:base values from the outside in: manifest, resources, resource (CAM 3.4.1.1, 3.4.1.17). */
@@ -36,12 +41,7 @@ export function combineBases(...bases: (string | undefined)[]): string | undefin
   for (const b of bases) {
     if (b === undefined || b === '') continue;
     const dir = b.endsWith('/') ? b : `${b}/`;
-    result =
-      result === undefined
-        ? isAbsoluteUrl(dir)
-          ? dir
-          : removeDotSegments(dir)
-        : resolveReference(result, dir);
+    result = result === undefined ? resolveReference(undefined, dir) : resolveReference(result, dir);
   }
   return result;
 }

@@ -195,14 +195,10 @@ export function parseXml(
     const value = doc[key];
     if (key === ATTRS || key === TEXT || value === undefined) continue;
     const first = Array.isArray(value) ? value[0] : value;
-    if (first === undefined || isAttributes(key)) continue;
+    if (first === undefined) continue;
     return makeElement(key, first as RawValue, top);
   }
   throw new ManifestError(ManifestErrorCode.MalformedXml, `${what} has no root element`);
-}
-
-function isAttributes(key: string): boolean {
-  return key === ATTRS;
 }
 
 function makeElement(qname: string, raw: RawValue, parentScope: Scope): XmlElement {

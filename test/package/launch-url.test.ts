@@ -1,5 +1,6 @@
 // launch-url.ts: xml:base resolution (RFC 3986) and the CAM rule for joining parameters.
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import {
   appendParameters,
   combineBases,
@@ -62,6 +63,13 @@ describe('resolveReference and combineBases (xml:base)', () => {
     );
   });
 
+  it('reads a leading "/" (forbidden, warned about) from the package root', () => {
+    expect(resolveReference(undefined, '/a.html')).to.equal('a.html');
+    expect(resolveReference('course/', '/a.html')).to.equal('a.html');
+    expect(resolveReference('/abs/', 'x.html')).to.equal('abs/x.html');
+    expect(combineBases('/abs/', 'more/')).to.equal('abs/more/');
+  });
+
   it('never climbs above the package root', () => {
     expect(removeDotSegments('../../etc/passwd')).to.equal('etc/passwd');
     expect(removeDotSegments('a/../../b')).to.equal('b');
@@ -84,5 +92,30 @@ describe('href checks (CAM 3.4.1.18)', () => {
     expect(isAbsoluteUrl('//cdn.example.com/a')).to.equal(true);
     expect(isAbsoluteUrl('mailto:x@example.com')).to.equal(true);
     expect(isAbsoluteUrl('dir/a:b.html')).to.equal(false);
+  });
+});
+
+describe('launch-url properties (fast-check)', () => {
+  const segment = fc.constantFrom('a', 'b', 'c.html', '.', '..', 'd e', '');
+  const relativePath = fc.array(segment, { minLength: 1, maxLength: 8 }).map((s) => s.join('/'));
+
+  it('resolved relative references keep no dot segments and stay inside the package', () => {
+    fc.assert(
+      fc.property(fc.option(relativePath, { nil: undefined }), relativePath, (base, href) => {
+        const out = resolveReference(base, href.startsWith('/') ? href.slice(1) : href);
+        const segments = out.split('/');
+        return !out.startsWith('/') && !segments.includes('..') && !segments.slice(0, -1).includes('.');
+      }),
+    );
+  });
+
+  it('query parameters are appended once, with ? or &', () => {
+    const word = fc.stringMatching(/^[a-z0-9=]{1,12}$/);
+    fc.assert(
+      fc.property(word, fc.boolean(), word, (path, hasQuery, params) => {
+        const url = `${path}.html${hasQuery ? '?q=1' : ''}`;
+        return appendParameters(url, params) === `${url}${hasQuery ? '&' : '?'}${params}`;
+      }),
+    );
   });
 });
