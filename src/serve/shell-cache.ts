@@ -4,11 +4,14 @@
 //   matters more than a warm cache, and the runtime strategy below fills gaps);
 // - hashed build assets (`<scope>assets/…`, immutable by name): cache first, filled on first fetch, which
 //   also catches lazily imported chunks the index does not list;
-// - everything else in scope (index, dispatches.json, public files): network first, so a new deployment is
-//   seen at once online, falling back to the cache offline; navigations fall back to the cached index
-//   (single-page app routes such as /player/dispatch/<token>).
-// The cache keeps one name across versions: an update overwrites the index and adds new assets, and old
-// assets stay for pages still running the old version.
+// - the app's own top-level files (index, dispatches.json, icons) and app navigations (the scope itself,
+//   `player/…` routes): network first, so a new deployment is seen at once online, falling back to the
+//   cache offline; app navigations fall back to the cached index;
+// - anything else (course folders opened by URL from the same host, for one) is not touched: the browser
+//   fetches it as usual, so Range requests and caching headers behave as without a worker, and the cache
+//   does not fill up with course media.
+// Only 200 responses are stored (a 206 cannot be). The cache keeps one name across versions: an update
+// overwrites the index and adds new assets, and old assets stay for pages still running the old version.
 
 export const SHELL_CACHE = 'scorm-player-shell';
 
@@ -61,8 +64,16 @@ export async function precacheShell(scope: string): Promise<string[]> {
 /** The response for an app-shell request, or undefined when the request is not the shell's to answer. */
 export function shellResponse(request: Request, scope: string): Promise<Response> | undefined {
   if (request.method !== 'GET' || !request.url.startsWith(scope)) return undefined;
-  const assets = new URL('assets/', scope).href;
-  return request.url.startsWith(assets) ? cacheFirst(request) : networkFirst(request, scope);
+  const path = new URL(request.url).pathname.slice(new URL(scope).pathname.length);
+  if (path.startsWith('assets/')) return cacheFirst(request);
+  const navigation = request.mode === 'navigate';
+  const appPage = path === '' || path === 'index.html' || (navigation && path.startsWith('player/'));
+  if (appPage || !path.includes('/')) return networkFirst(request, appPage ? scope : undefined);
+  return undefined;
+}
+
+function store(cache: Cache, key: Request | string, response: Response): void {
+  if (response.status === 200) cache.put(key, response.clone()).catch(() => undefined);
 }
 
 async function cacheFirst(request: Request): Promise<Response> {
@@ -70,24 +81,20 @@ async function cacheFirst(request: Request): Promise<Response> {
   const hit = await cache.match(request);
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  store(cache, request, response);
   return response;
 }
 
-async function networkFirst(request: Request, scope: string): Promise<Response> {
+/** `indexKey`: store and look up app pages under the scope URL, not once per `?course=…` query. */
+async function networkFirst(request: Request, indexKey: string | undefined): Promise<Response> {
   const cache = await caches.open(SHELL_CACHE);
   try {
     const response = await fetch(request);
-    // The index is stored under the scope URL only, not once per ?course=… query.
-    const url = new URL(request.url);
-    const key =
-      url.pathname === new URL(scope).pathname || url.pathname.endsWith('/index.html') ? scope : request;
-    if (response.ok && (key === scope || url.search === '')) await cache.put(key, response.clone());
+    if (indexKey) store(cache, indexKey, response);
+    else if (new URL(request.url).search === '') store(cache, request, response);
     return response;
   } catch (error) {
-    const hit =
-      (await cache.match(request, { ignoreSearch: true })) ??
-      (request.mode === 'navigate' ? await cache.match(scope) : undefined);
+    const hit = indexKey ? await cache.match(indexKey) : await cache.match(request, { ignoreSearch: true });
     if (hit) return hit;
     throw error;
   }

@@ -158,6 +158,10 @@ describe('service worker (Chromium)', () => {
     const cached = (await cache.keys()).map((r) => r.url).filter((u) => u.startsWith(scope));
     expect(cached.sort()).to.deep.equal([scope, `${scope}assets/app-1234.js`, `${scope}shell.css`].sort());
 
+    // Course folders on the same host are left to the browser (and its HTTP cache): not in the shell cache.
+    expect((await controlledFetch(`${scope}course/page.html`)).status).to.equal(200);
+    expect(await cache.match(`${scope}course/page.html`)).to.equal(undefined);
+
     await fetch(`${scope}__offline`);
     try {
       const shell = await controlledFetch(`${scope}?course=x`);
@@ -168,6 +172,9 @@ describe('service worker (Chromium)', () => {
       let failed = false;
       await controlledFetch(`${scope}dispatches.json`).catch(() => (failed = true));
       expect(failed).to.equal(true);
+      // An app route is answered with the cached index.
+      const route = await loadFrame(`${scope}player/dispatch/abc`);
+      expect(route.contentDocument?.title).to.equal('Shell');
       // Content still plays: a fresh frame loads the course from IndexedDB.
       const frame = await loadFrame(contentUrl(scope, record.id, 'shared/launchpage.html'));
       expect(frame.contentDocument?.title).to.equal('Course Launch Page');

@@ -114,6 +114,9 @@ export async function swTestMiddleware(ctx, next) {
   } else if (rest === 'assets/app-1234.js') {
     ctx.type = 'text/javascript';
     ctx.body = 'export const app = 1;';
+  } else if (rest === 'course/page.html') {
+    ctx.type = 'text/html';
+    ctx.body = '<title>course page</title>';
   } else if (rest === 'dispatches.json') {
     ctx.type = 'application/json';
     ctx.body = '{}';
