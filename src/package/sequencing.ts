@@ -136,7 +136,10 @@ export function applySequencing(def: SequencingDefinition, seq: XmlElement, inva
         case 'limitConditions': {
           const lc = def.limitConditions;
           const limit = r.int(el, 'attemptLimit');
-          if (limit !== undefined) lc.attemptLimit = limit;
+          // IMS SS 1.0 (and the ADL SampleRTE): an attempt limit of 0 means no limit, so it is left out
+          // rather than handed on as a limit that would forbid every attempt.
+          if (limit !== undefined && limit > 0) lc.attemptLimit = limit;
+          else if (limit === 0) delete lc.attemptLimit;
           for (const name of [
             'attemptAbsoluteDurationLimit',
             'attemptExperiencedDurationLimit',

@@ -589,6 +589,13 @@ describe('parseManifest: sequencing', () => {
     expect(first(m).sequencing?.controlMode.flow).to.equal(true);
   });
 
+  it('attemptLimit="0" means no limit', () => {
+    const s = seqOf(
+      '<imsss:sequencing><imsss:limitConditions attemptLimit="0"/></imsss:sequencing>',
+    ).sequencing;
+    expect(s?.limitConditions).to.deep.equal({});
+  });
+
   it('values outside the vocabulary keep the default, with a warning', () => {
     const m = parseManifest(
       manifest2004({
