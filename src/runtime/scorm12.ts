@@ -16,7 +16,8 @@ const span: Check = (v) => (isTimespan(v) ? 0 : [TYPE, 'not a CMITimespan']);
 const STATUS = 'passed|completed|failed|incomplete|browsed';
 const LS = 'cmi.core.lesson_status';
 
-// CMIFeedback by interaction type (RTE 1.2 p.62); fill-in and performance are any CMIString255.
+// CMIFeedback by interaction type (RTE 1.2 p.62); fill-in and performance are any CMIString255. Taken
+// leniently where content commonly strays: 'true'/'false' for true-false, upper-case choice letters.
 const FB: Record<string, RegExp> = {
   'true-false': /^([01tf]|true|false)$/,
   choice: /^(\{?[0-9a-z](,[0-9a-z])*\}?)?$/i,

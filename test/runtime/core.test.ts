@@ -386,6 +386,31 @@ describe('observers', () => {
     ]);
   });
 
+  it('an internal failure becomes 351 / 301 with a diagnostic, never an exception', () => {
+    // A stored state whose interaction type no check knows (a corrupted store, say).
+    const resume = {
+      ...new Scorm2004Api({ learnerId: 'u1' }).state(),
+      data: {
+        values: { 'cmi.interactions.0.id': 'q', 'cmi.interactions.0.type': 'bogus' },
+        counts: { 'cmi.interactions': 1 },
+      },
+    };
+    const sharedData = new Proxy({} as Record<string, string>, {
+      get: () => {
+        throw new Error('store unavailable');
+      },
+    });
+    const dataMaps = [{ targetID: 't', readSharedData: true, writeSharedData: true }];
+    const api = new Scorm2004Api({ learnerId: 'u1', resume, sharedData, dataMaps });
+    api.Initialize('');
+    expect(api.SetValue('cmi.interactions.0.learner_response', 'x')).to.equal('false');
+    expect(api.GetLastError()).to.equal('351');
+    expect(api.GetDiagnostic('')).to.match(/internal error/);
+    expect(api.GetValue('adl.data.0.store')).to.equal('');
+    expect(api.GetLastError()).to.equal('301');
+    expect(api.GetDiagnostic('')).to.match(/store unavailable/);
+  });
+
   it('a throwing observer becomes an error code, never an exception', () => {
     const boom = (): never => {
       throw new Error('disk full');
