@@ -26,7 +26,7 @@ import {
   type XmlElement,
 } from './xml-tree.js';
 import { appendParameters, combineBases, hrefProblem, resolveReference } from './launch-url.js';
-import { applySequencing, defaultSequencing } from './sequencing.js';
+import { applySequencing, defaultSequencing, type SequencingReport } from './sequencing.js';
 import { readMetadata, type MetadataText } from './metadata.js';
 import { detectVersion } from './version.js';
 import { collectFileIssues } from './check-files.js';
@@ -656,13 +656,21 @@ class ManifestReader {
     where: string,
   ): SequencingDefinition {
     const def = defaultSequencing();
-    const invalid = (element: string, attribute: string, value: string): void =>
-      this.invalid(`${where} imsss:${element}`, attribute, value, 'default');
+    const report: SequencingReport = {
+      invalid: (element, attribute, value) =>
+        this.invalid(`${where} imsss:${element}`, attribute, value, 'default'),
+      unknownObjective: (id) =>
+        this.warn(
+          ManifestWarningCode.AdlseqObjectiveUnknown,
+          `${where} adlseq:objective "${id}" extends no imsss objective of that sequencing; ignored`,
+          where,
+        ),
+    };
     const idRef = attr(el, 'IDRef');
     if (idRef !== undefined) {
       def.idRef = idRef;
       const shared = collection.get(idRef);
-      if (shared) applySequencing(def, shared, invalid);
+      if (shared) applySequencing(def, shared, report);
       else {
         this.warn(
           ManifestWarningCode.SequencingIdRefMissing,
@@ -674,7 +682,7 @@ class ManifestReader {
     for (const c of children(el)) {
       if (c.ns === Ns.Adlseq && c.local === 'objectives') this.fourthEditionFeatures = true;
     }
-    applySequencing(def, el, invalid);
+    applySequencing(def, el, report);
     return def;
   }
 

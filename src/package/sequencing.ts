@@ -21,8 +21,13 @@ import type {
 import { attr, children, textOf, type XmlElement } from './xml-tree.js';
 import { Ns } from './namespaces.js';
 
-/** Reports a value outside its vocabulary or type; the default is used instead. */
-export type InvalidValue = (element: string, attribute: string, value: string) => void;
+/** Where problems of a sequencing definition are reported. */
+export interface SequencingReport {
+  /** A value outside its vocabulary or type; the default is used instead. */
+  invalid(element: string, attribute: string, value: string): void;
+  /** An adlseq:objective whose objectiveID names no imsss objective of the same definition. */
+  unknownObjective(objectiveID: string): void;
+}
 
 export function defaultSequencing(): SequencingDefinition {
   return {
@@ -121,8 +126,8 @@ const CONSIDERATIONS: readonly RollupConsideration[] = [
 ];
 
 /** Applies one imsss:sequencing element over a definition (in place). */
-export function applySequencing(def: SequencingDefinition, seq: XmlElement, invalid: InvalidValue): void {
-  const r = new Reader(invalid);
+export function applySequencing(def: SequencingDefinition, seq: XmlElement, report: SequencingReport): void {
+  const r = new Reader(report);
   let adlseqObjectives: XmlElement | undefined;
   for (const el of children(seq)) {
     if (el.ns === Ns.Imsss) {
@@ -447,10 +452,14 @@ function readAdlseqObjectives(def: SequencingDefinition, el: XmlElement, r: Read
 }
 
 class Reader {
-  constructor(readonly invalid: InvalidValue) {}
+  constructor(private readonly report: SequencingReport) {}
+
+  invalid(element: string, attribute: string, value: string): void {
+    this.report.invalid(element, attribute, value);
+  }
 
   unknownAdlseqObjective(id: string): void {
-    this.invalid('adlseq:objective', 'objectiveID', id);
+    this.report.unknownObjective(id);
   }
 
   bool(el: XmlElement, name: string, fallback: boolean): boolean {

@@ -589,6 +589,20 @@ describe('parseManifest: sequencing', () => {
     expect(first(m).sequencing?.controlMode.flow).to.equal(true);
   });
 
+  it('an adlseq:objective that extends no imsss objective is a warning', () => {
+    const m = parseManifest(
+      manifest2004({
+        items: `<item identifier="i1" identifierref="r1"><title>One</title><imsss:sequencing>
+          <imsss:objectives><imsss:primaryObjective objectiveID="p"/></imsss:objectives>
+          <adlseq:objectives><adlseq:objective objectiveID="ghost"><adlseq:mapInfo targetObjectiveID="g"/></adlseq:objective>
+          </adlseq:objectives></imsss:sequencing></item>`,
+      }),
+    );
+    expect(codes(m)).to.deep.equal(['adlseq-objective-unknown']);
+    expect(m.warnings[0]?.message).to.contain('"ghost"');
+    expect(first(m).sequencing?.objectives.primary?.mapInfo).to.deep.equal([]);
+  });
+
   it('attemptLimit="0" means no limit', () => {
     const s = seqOf(
       '<imsss:sequencing><imsss:limitConditions attemptLimit="0"/></imsss:sequencing>',
