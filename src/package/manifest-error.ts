@@ -32,24 +32,43 @@ export type ManifestErrorCode = (typeof ManifestErrorCode)[keyof typeof Manifest
 
 /** Non-fatal problems, reported in manifest.warnings. */
 export const ManifestWarningCode = {
+  /** organizations@default is absent or names no organization: the first one is used (CAM 3.4.1.5). */
   DefaultOrganizationMissing: 'default-organization-missing',
+  /** No metadata/schemaversion: the version was told by namespaces or attribute spelling. */
   SchemaVersionMissing: 'schemaversion-missing',
+  /** A schemaversion that names no SCORM version: the version was told otherwise. */
   SchemaVersionUnknown: 'schemaversion-unknown',
+  /** A prefix used without its xmlns declaration, read by its conventional meaning. */
   NamespaceUndeclared: 'namespace-undeclared',
+  /** The bytes were not the UTF-8 they claimed; read as windows-1252. */
   EncodingFallback: 'encoding-fallback',
+  /** A file@href names a file the package does not hold (CAM 3.4.1.19). */
   FileMissing: 'file-missing',
+  /** The launch file of a launchable item's resource is not in the package. */
   LaunchFileMissing: 'launch-file-missing',
+  /** A value longer than its smallest permitted maximum (title 200, parameters 1000, href 2000...). */
   SpmExceeded: 'spm-exceeded',
+  /** An href that starts with '/' or contains '\\' (CAM 3.4.1.18). */
   HrefInvalid: 'href-invalid',
+  /** An xml:base that starts with '/' or contains '\\'. */
   XmlBaseInvalid: 'xml-base-invalid',
+  /** A value outside its type or vocabulary; the default (or nothing) is used instead. */
   InvalidValue: 'invalid-value',
+  /** dependency@identifierref names no resource (CAM 3.4.1.21). */
   UnknownDependency: 'unknown-dependency',
+  /** imsss:sequencing@IDRef names no entry of the sequencingCollection. */
   SequencingIdRefMissing: 'sequencing-idref-missing',
+  /** An adlseq:objective extends no imsss objective of its sequencing. */
   AdlseqObjectiveUnknown: 'adlseq-objective-unknown',
+  /** item@parameters on an item that launches nothing. */
   ParametersWithoutIdentifierref: 'parameters-without-identifierref',
+  /** An item with children references a resource; only leaves are launched (CAM 3.4.1.12). */
   IdentifierrefOnCluster: 'identifierref-on-cluster',
+  /** A required title is missing but the element's metadata has one, which is used. */
   TitleFromMetadata: 'title-from-metadata',
+  /** An adlcp:location metadata file could not be read or parsed. */
   MetadataUnreadable: 'metadata-unreadable',
+  /** A sub-manifest with no organization: only its resources can be referenced. */
   SubManifestWithoutOrganization: 'sub-manifest-without-organization',
 } as const;
 export type ManifestWarningCode = (typeof ManifestWarningCode)[keyof typeof ManifestWarningCode];
