@@ -845,6 +845,19 @@ describe('parseManifest: sub-manifests', () => {
     expect(unit.children.map((c) => c.identifier)).to.deep.equal(['s1', 's2']);
   });
 
+  it('a sub-manifest of resources only is allowed, with a warning', () => {
+    const m = parseManifest(
+      manifest2004({
+        items: '<item identifier="x" identifierref="lib1"><title>X</title></item>',
+        tail: `<manifest identifier="library"><organizations/><resources>
+          <resource identifier="lib1" type="webcontent" adlcp:scormType="asset" href="lib/page.html"/></resources></manifest>`,
+      }),
+    );
+    expect(first(m).launchUrl).to.equal('lib/page.html');
+    expect(m.subManifests[0]?.defaultOrganization.items).to.deep.equal([]);
+    expect(codes(m)).to.deep.equal(['sub-manifest-without-organization']);
+  });
+
   it('an item may reference a resource inside a sub-manifest', () => {
     const m = parseManifest(
       manifest2004({
