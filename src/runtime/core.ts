@@ -208,8 +208,14 @@ export abstract class Core {
     }
   }
 
-  /** Takes the values onChange compares with (the version's constructor calls it last). */
+  /**
+   * Binds the API functions (content may call them detached, as `var f = API.LMSGetValue; f(...)`) and takes
+   * the values onChange compares with. The version's constructor calls it last.
+   */
   protected look(): void {
+    const self = this as unknown as Record<string, (...a: unknown[]) => string>;
+    for (const f of Object.getOwnPropertyNames(Object.getPrototypeOf(this)))
+      if (/^[A-Z]/.test(f)) self[f] = self[f]!.bind(this);
     for (const el of this.m.w) this.seen[el] = this.peek(el);
   }
 

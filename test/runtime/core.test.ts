@@ -411,6 +411,16 @@ describe('observers', () => {
     expect(api.GetDiagnostic('')).to.match(/store unavailable/);
   });
 
+  it('API functions work detached from the object', () => {
+    const { Initialize, SetValue, GetValue } = new Scorm2004Api({ learnerId: 'u1' });
+    expect(Initialize('')).to.equal('true');
+    expect(SetValue('cmi.location', 'p')).to.equal('true');
+    expect(GetValue('cmi.location')).to.equal('p');
+    const { LMSInitialize, LMSGetValue } = new Scorm12Api({ learnerId: 'u1' });
+    expect(LMSInitialize('')).to.equal('true');
+    expect(LMSGetValue('cmi.core.student_id')).to.equal('u1');
+  });
+
   it('a throwing observer becomes an error code, never an exception', () => {
     const boom = (): never => {
       throw new Error('disk full');
