@@ -112,13 +112,15 @@ const INDEXED = /\.(0|[1-9]\d*)(?=\.|$)/g;
 /** The pattern of a name and the steps into arrays on its way. */
 function steps(k: string): [string, Step[]] {
   const a: Step[] = [];
+  const ends: number[] = [];
   let shift = 0;
   const p = k.replace(INDEXED, (x, i: string, at: number) => {
-    a.push({ k: k.slice(0, at), i: +i, r: k.slice(0, at + x.length), p: String(at - shift) });
+    a.push({ k: k.slice(0, at), i: +i, r: k.slice(0, at + x.length), p: '' });
+    ends.push(at - shift);
     shift += x.length - 2;
     return '.n';
   });
-  for (const x of a) x.p = p.slice(0, +x.p);
+  a.forEach((x, j) => (x.p = p.slice(0, ends[j])));
   return [p, a];
 }
 
