@@ -24,5 +24,5 @@ export const commands: Record<string, CommandEntry> = {
     usage: 'dispatch --scorm 1.2|2004 --token T --player-url URL --title "..." [--mode redirect|relay] -o shell.zip',
     load: () => import('./dispatch.js'),
   },
-  // Further commands are one entry each, e.g. `dispatch: { usage: '...', load: () => import('./dispatch.js') },`
+  // A further command is one more entry: `name: { usage: '...', load: () => import('./name.js') },`
 };
