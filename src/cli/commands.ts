@@ -21,7 +21,8 @@ export const commands: Record<string, CommandEntry> = {
     load: () => import('./validate.js'),
   },
   dispatch: {
-    usage: 'dispatch --scorm 1.2|2004 --token T --player-url URL --title "..." [--mode redirect|relay] -o shell.zip',
+    usage:
+      'dispatch --scorm 1.2|2004 --token T --player-url URL --title "..." [--mode redirect|relay] -o shell.zip',
     load: () => import('./dispatch.js'),
   },
   // A further command is one more entry: `name: { usage: '...', load: () => import('./name.js') },`
