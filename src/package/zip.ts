@@ -1,9 +1,11 @@
 // Reading a SCORM package zip (DOM-free). fflate's `unzipSync` with a `filter` first walks the central
 // directory only, without inflating anything, so every entry is checked (path, count, sizes, compression
-// ratio) before a single byte is expanded; then the entries are inflated in batches by the same `filter`,
-// so a caller can store each batch and let it go instead of holding the whole package twice.
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+// ratio) before a single byte is expanded; then entries are read one at a time (fflate's `inflateSync`
+// at the data offsets of zip-offsets.ts), so a caller can store each and let it go instead of holding
+// the whole package twice, and stored entries are views into the archive, never copies.
+import { inflateSync, unzipSync, type UnzipFileInfo } from 'fflate';
 import { PackageError, PackageErrorCode } from './zip-error.js';
+import { readDataOffsets } from './zip-offsets.js';
 
 export * from './zip-error.js';
 
@@ -74,6 +76,8 @@ export interface ZipEntryInfo {
   compressedSize: number;
   /** APPNOTE 4.4.5: 0 stored, 8 deflate. */
   compression: number;
+  /** Where the entry's (compressed) data starts in the archive. */
+  dataOffset: number;
 }
 
 export interface ZipDirectory {
@@ -133,7 +137,7 @@ function mapFflateError(error: unknown, entry?: string): PackageError {
  */
 export function readZipDirectory(bytes: Uint8Array, limits: Partial<ZipLimits> = {}): ZipDirectory {
   const lim: ZipLimits = { ...defaultZipLimits, ...limits };
-  const listed: { info: UnzipFileInfo; segments: string[] }[] = [];
+  const listed: { info: UnzipFileInfo; segments: string[]; index: number }[] = [];
   let totalBytes = 0;
   let count = 0;
   try {
@@ -156,7 +160,7 @@ export function readZipDirectory(bytes: Uint8Array, limits: Partial<ZipLimits> =
               `The zip expands to more than ${lim.maxTotalBytes} bytes (limit maxTotalBytes), reached at entry '${info.name}'.`,
               { entry: info.name },
             );
-          listed.push({ info, segments });
+          listed.push({ info, segments, index: count - 1 });
         }
         return false; // list only: nothing is inflated in this pass
       },
@@ -170,10 +174,11 @@ export function readZipDirectory(bytes: Uint8Array, limits: Partial<ZipLimits> =
       `The zip expands ${Math.round(totalBytes / Math.max(1, bytes.length))} times (limit maxRatio ${lim.maxRatio}): a zip bomb.`,
     );
   const rootFolder = findRootFolder(listed.map((l) => l.segments));
+  const offsets = readDataOffsets(bytes);
   const entries: ZipEntryInfo[] = [];
   const seen = new Set<string>();
   let manifest: ZipEntryInfo | undefined;
-  for (const { info, segments } of listed) {
+  for (const { info, segments, index } of listed) {
     const path = (rootFolder === '' ? segments : segments.slice(1)).join('/');
     if (seen.has(path))
       throw new PackageError(
@@ -188,7 +193,14 @@ export function readZipDirectory(bytes: Uint8Array, limits: Partial<ZipLimits> =
       size: info.originalSize,
       compressedSize: info.size,
       compression: info.compression,
+      dataOffset: offsets[index] ?? NaN,
     };
+    if (!(entry.dataOffset + entry.compressedSize <= bytes.length))
+      throw new PackageError(
+        PackageErrorCode.Corrupt,
+        `Zip entry '${info.name}' runs past the end of the file: the zip is damaged or truncated.`,
+        { entry: info.name },
+      );
     if (path.toLowerCase() === MANIFEST_NAME) manifest = entry;
     entries.push(entry);
   }
@@ -238,77 +250,43 @@ function noManifest(paths: string[][]): PackageError {
   );
 }
 
-export interface InflateBatchOptions {
-  /** Inflate about this many uncompressed bytes per batch. Default 8 MiB. */
-  batchBytes?: number;
-  /** At most this many entries per batch. Default 256. */
-  batchEntries?: number;
+/**
+ * The bytes of one entry: a view into the archive for a stored entry (no copy), fflate's `inflateSync`
+ * into a buffer of the declared size for a deflated one (so a lying header cannot make it grow).
+ */
+export function readZipEntry(bytes: Uint8Array, entry: ZipEntryInfo): Uint8Array {
+  const raw = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  if (entry.compression === 0) return raw;
+  let data: Uint8Array;
+  try {
+    data = inflateSync(raw, { out: new Uint8Array(entry.size) });
+  } catch (error) {
+    throw mapFflateError(error, entry.name);
+  }
+  if (data.length !== entry.size)
+    throw new PackageError(
+      PackageErrorCode.Corrupt,
+      `Zip entry '${entry.name}' inflated to ${data.length} bytes where the directory says ${entry.size}: the zip is damaged.`,
+      { entry: entry.name },
+    );
+  return data;
 }
 
-/**
- * Inflates the entries of a checked directory batch by batch (fflate `unzipSync` with a filter naming the
- * batch), yielding each batch so the caller can store it and drop it.
- */
-export function* inflateZipEntries(
+/** Reads the entries of a checked directory one by one, so the caller can store each and let it go. */
+export function* readZipEntries(
   bytes: Uint8Array,
   directory: ZipDirectory,
-  options: InflateBatchOptions = {},
-): Generator<[ZipEntryInfo, Uint8Array][]> {
-  const batchBytes = options.batchBytes ?? 8 * 1024 ** 2;
-  const batchEntries = options.batchEntries ?? 256;
-  let start = 0;
-  while (start < directory.entries.length) {
-    const batch = new Map<string, ZipEntryInfo>();
-    let size = 0;
-    let end = start;
-    while (
-      end < directory.entries.length &&
-      batch.size < batchEntries &&
-      (batch.size === 0 || size < batchBytes)
-    ) {
-      const entry = directory.entries[end++] as ZipEntryInfo;
-      batch.set(entry.name, entry);
-      size += entry.size;
-    }
-    let inflated: Record<string, Uint8Array>;
-    try {
-      inflated = unzipSync(bytes, { filter: (f) => batch.has(f.name) });
-    } catch (error) {
-      // fflate does not say which entry failed: find it by inflating the batch one entry at a time.
-      throw mapFflateError(error, findFailingEntry(bytes, batch));
-    }
-    const out: [ZipEntryInfo, Uint8Array][] = [];
-    for (const entry of batch.values()) {
-      const data = inflated[entry.name];
-      if (!data || data.length !== entry.size)
-        throw new PackageError(
-          PackageErrorCode.Corrupt,
-          `Zip entry '${entry.name}' inflated to ${data?.length ?? 0} bytes where the directory says ${entry.size}: the zip is damaged.`,
-          { entry: entry.name },
-        );
-      out.push([entry, data]);
-    }
-    start = end;
-    yield out;
-  }
-}
-
-function findFailingEntry(bytes: Uint8Array, batch: Map<string, ZipEntryInfo>): string | undefined {
-  for (const name of batch.keys()) {
-    try {
-      unzipSync(bytes, { filter: (f) => f.name === name });
-    } catch {
-      return name;
-    }
-  }
-  return undefined;
+  include?: (entry: ZipEntryInfo) => boolean,
+): Generator<[ZipEntryInfo, Uint8Array]> {
+  for (const entry of directory.entries)
+    if (!include || include(entry)) yield [entry, readZipEntry(bytes, entry)];
 }
 
 function abortError(signal: AbortSignalLike): PackageError {
   return new PackageError(PackageErrorCode.Aborted, 'Unzipping was cancelled.', { cause: signal.reason });
 }
 
-/** Lets other tasks (an abort, a progress repaint) run between batches; no DOM types needed. */
+/** Lets other tasks (an abort, a progress repaint) run; no DOM types needed. */
 function nextTask(): Promise<void> {
   const timers = globalThis as unknown as { setTimeout?: (callback: () => void, ms: number) => unknown };
   return new Promise((resolve) => (timers.setTimeout ? timers.setTimeout(resolve, 0) : resolve()));
@@ -316,7 +294,7 @@ function nextTask(): Promise<void> {
 
 /**
  * Unzips a SCORM package in memory: checks the whole central directory against the limits first, then
- * inflates in batches, reporting progress and honouring `signal` between batches.
+ * inflates entry by entry, reporting progress and honouring `signal` about every 8 MiB.
  */
 export async function unzipPackage(
   bytes: Uint8Array,
@@ -333,15 +311,18 @@ export async function unzipPackage(
     totalFiles: directory.entries.length,
   };
   onProgress?.({ ...progress });
-  for (const batch of inflateZipEntries(bytes, directory)) {
-    for (const [entry, data] of batch) {
-      files.set(entry.path, data);
-      progress.bytes += data.length;
-      progress.files++;
+  // Report, and let an abort in, about every 8 MiB.
+  let reported = 0;
+  for (const [entry, data] of readZipEntries(bytes, directory)) {
+    files.set(entry.path, data);
+    progress.bytes += data.length;
+    progress.files++;
+    if (progress.bytes - reported >= 8 * 1024 ** 2 || progress.files === progress.totalFiles) {
+      reported = progress.bytes;
+      onProgress?.({ ...progress });
+      if (signal || onProgress) await nextTask();
+      if (signal?.aborted) throw abortError(signal);
     }
-    onProgress?.({ ...progress });
-    if (signal || onProgress) await nextTask();
-    if (signal?.aborted) throw abortError(signal);
   }
   const manifestXml = files.get(directory.manifest.path) as Uint8Array;
   return { rootFolder: directory.rootFolder, manifestXml, files };

@@ -1,13 +1,12 @@
 // The import worker: reads the zip, checks it, parses the manifest and stores the package record and every
 // file in ONE IndexedDB transaction, so that a failure, a full quota or a cancel (the page terminates this
 // worker, which aborts the uncommitted transaction) leaves nothing behind.
-import { unzipSync } from 'fflate';
 import {
-  inflateZipEntries,
   PackageError,
   PackageErrorCode,
   parseManifest,
   readZipDirectory,
+  readZipEntry,
   sha256Hex,
   type Manifest,
   type ZipDirectory,
@@ -25,6 +24,8 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const post = (message: ImportResponse): void => scope.postMessage(message);
 const noop = (): void => undefined;
+/** Post progress about every 4 MiB of files. */
+const PROGRESS_STEP = 4 * 1024 ** 2;
 
 function parse(bytes: Uint8Array, directory: ZipDirectory, xml: Uint8Array): Manifest {
   const byPath = new Map(directory.entries.map((e) => [e.path, e]));
@@ -35,7 +36,7 @@ function parse(bytes: Uint8Array, directory: ZipDirectory, xml: Uint8Array): Man
       // External metadata (adlcp:location) is read straight from the zip, one entry, synchronously.
       readFile: (path) => {
         const entry = byPath.get(path);
-        return entry && unzipSync(bytes, { filter: (f) => f.name === entry.name })[entry.name];
+        return entry && readZipEntry(bytes, entry);
       },
     });
   } catch (error) {
@@ -58,10 +59,7 @@ async function importPackage(request: ImportRequest): Promise<StoredPackage> {
     request.file instanceof Blob ? await request.file.arrayBuffer() : request.file,
   );
   const directory = readZipDirectory(bytes, request.limits);
-  const manifestName = directory.manifest.name;
-  const manifestXml = unzipSync(bytes, { filter: (f) => f.name === manifestName })[manifestName];
-  if (!manifestXml)
-    throw new PackageError(PackageErrorCode.Corrupt, `Zip entry '${manifestName}' could not be read.`);
+  const manifestXml = readZipEntry(bytes, directory.manifest);
   const manifest = parse(bytes, directory, manifestXml);
   const record: StoredPackage = {
     id: request.id,
@@ -91,22 +89,23 @@ async function importPackage(request: ImportRequest): Promise<StoredPackage> {
       tx.objectStore('packages').add(record).catch(noop);
       const files = tx.objectStore('files');
       // All requests are queued within this one task: the transaction cannot auto-commit before the loop
-      // ends, and IndexedDB writes the queued blobs while the next batch inflates.
-      for (const batch of inflateZipEntries(bytes, directory)) {
-        for (const [entry, data] of batch) {
-          const type = contentTypeFor(entry.path);
-          files
-            .add({
-              packageId: record.id,
-              path: entry.path,
-              blob: new Blob([data as Uint8Array<ArrayBuffer>], { type }),
-              type,
-            })
-            .catch(noop);
-          progress.bytes += data.length;
-          progress.files++;
+      // ends, and IndexedDB writes the queued blobs while the next entries inflate. A stored entry of a
+      // dropped File becomes a slice of that File: its bytes never pass through JavaScript.
+      const source = request.file instanceof Blob ? request.file : undefined;
+      let reported = 0;
+      for (const entry of directory.entries) {
+        const type = contentTypeFor(entry.path);
+        const blob =
+          source && entry.compression === 0
+            ? source.slice(entry.dataOffset, entry.dataOffset + entry.size, type)
+            : new Blob([readZipEntry(bytes, entry) as Uint8Array<ArrayBuffer>], { type });
+        files.add({ packageId: record.id, path: entry.path, blob, type }).catch(noop);
+        progress.bytes += entry.size;
+        progress.files++;
+        if (progress.bytes - reported >= PROGRESS_STEP || progress.files === progress.totalFiles) {
+          reported = progress.bytes;
+          post({ type: 'progress', progress: { ...progress } });
         }
-        post({ type: 'progress', progress: { ...progress } });
       }
     } catch (error) {
       tx.abort();

@@ -142,6 +142,31 @@ describe('unzipPackage', () => {
     expect(error.message).to.contain("'index.html'");
   });
 
+  it('reports a damaged local header as corrupt, naming the entry', async () => {
+    const zip = zipRaw({ 'imsmanifest.xml': tinyManifest, 'index.html': '<p>hello</p>' });
+    const dir = readZipDirectory(zip);
+    const html = dir.entries.find((e) => e.path === 'index.html')!;
+    // The local header starts 30 + name length bytes before the data (no extra field from fflate).
+    zip[html.dataOffset - 30 - 'index.html'.length] = 0;
+    const error = await rejection(unzipPackage(zip));
+    expect(error.code).to.equal(PackageErrorCode.Corrupt);
+    expect(error.entry).to.equal('index.html');
+  });
+
+  it('reads stored entries as views into the archive, without copying', async () => {
+    const jpg = golf.get('Playing/par.jpg')!;
+    const zip = zipFiles(
+      new Map([
+        ['imsmanifest.xml', golf.get('imsmanifest.xml')!],
+        ['Playing/par.jpg', jpg],
+      ]),
+    );
+    const result = await unzipPackage(zip);
+    const data = result.files.get('Playing/par.jpg')!;
+    expect(data.buffer).to.equal(zip.buffer);
+    expect(data).to.deep.equal(jpg);
+  });
+
   it('reports bytes that are not a zip at all as corrupt', async () => {
     const error = await rejection(
       unzipPackage(new TextEncoder().encode('<html>not a zip</html>'.repeat(10))),

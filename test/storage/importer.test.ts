@@ -72,6 +72,11 @@ describe('importPackage', () => {
     expect(page?.blob.type).to.equal('text/html');
     expect(new Uint8Array(await page!.blob.arrayBuffer())).to.deep.equal(golf.get('shared/launchpage.html'));
     expect((await getFile(t.db, record.id, 'Playing/par.jpg'))?.type).to.equal('image/jpeg');
+    // Every file byte for byte: deflated ones inflated, stored ones (the images) sliced from the zip.
+    for (const [path, data] of golf) {
+      const stored = await getFile(t.db, record.id, path);
+      expect(new Uint8Array(await stored!.blob.arrayBuffer()), path).to.deep.equal(data);
+    }
     expect((await getFile(t.db, record.id, 'shared/scormfunctions.js'))?.type).to.equal('text/javascript');
   });
 
