@@ -44,7 +44,7 @@ describe('buildShellFiles', () => {
     const doc = new DOMParser().parseFromString(files['index.html'], 'text/html');
     expect(doc.title).to.equal(title);
     expect(doc.querySelectorAll('script').length).to.equal(1);
-    expect(doc.querySelector('h1')!.textContent).to.equal(title);
+    expect(doc.querySelector('main p')!.textContent).to.equal(`Opening ${title}…`);
     expect(files['index.html']).to.not.contain('</script><script>');
     // The script's TITLE is the same string again.
     const script = doc.querySelector('script')!.textContent!;

@@ -1,0 +1,162 @@
+// Dispatch shells (issue 6). Budgets:
+// - size: a dispatch zip ≤ 4 KB and its index.html ≤ 3 KB gzipped, for each SCORM version and mode, with a
+//   realistic title and player URL. The seed's shells are 10–50 KB; 10 KB is printed beside ours.
+// - speed: from the shell's load to the redirect ≤ 50 ms median in Chromium, in a host page whose
+//   window.API / window.API_1484_11 is the real scorm-again runtime (the shell in an iframe of the host page).
+//   Start: the shell document has loaded (responseEnd of its navigation, from the host's resource timing).
+//   End: performance.timeOrigin of the player's page, i.e. when the navigation to it began. The time from the
+//   host setting the iframe's src (so the LMS serving the shell counts too) is printed for information.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, unzipSync } from 'fflate';
+import { buildShellFiles, buildShellZip, type ShellTemplates } from '../src/dispatch/build-shell.js';
+import { serveStatic } from '../scripts/static-server.js';
+import { launchChromium } from './lib/chromium.js';
+import type { Bench, BenchFigure } from './lib/types.js';
+
+const root = join(import.meta.dirname, '..');
+const SEED_MIN_BYTES = 10 * 1024;
+const RUNS = 21;
+
+function templates(): ShellTemplates {
+  const read = (p: string): string => readFileSync(join(root, 'shell-templates', p), 'utf8');
+  return {
+    '1.2': { manifest: read('scorm12/imsmanifest.xml'), index: read('scorm12/index.html') },
+    '2004': { manifest: read('scorm2004/imsmanifest.xml'), index: read('scorm2004/index.html') },
+  };
+}
+
+const options = {
+  token: 'k7Qw2mZp9xLr4TfB',
+  playerUrl: 'https://courses.example-provider.com/player/',
+  title: 'Workplace safety 2026: hazards, reporting and first aid',
+};
+
+function sizes(t: ShellTemplates): BenchFigure[] {
+  const figures: BenchFigure[] = [];
+  for (const scorm of ['1.2', '2004'] as const) {
+    for (const mode of ['redirect', 'relay'] as const) {
+      const zip = buildShellZip({ ...options, scorm, mode }, t);
+      const index = unzipSync(zip)['index.html']!;
+      const label = `SCORM ${scorm} ${mode}`;
+      figures.push({
+        name: `dispatch zip, ${label}`,
+        value: zip.byteLength,
+        unit: 'bytes',
+        baseline: SEED_MIN_BYTES,
+        baselineName: "seed's shells (10–50 KB)",
+        budget: { max: 4096 },
+      });
+      figures.push({
+        name: `index.html gzipped, ${label}`,
+        value: gzipSync(index, { level: 9 }).byteLength,
+        unit: 'bytes',
+        budget: { max: 3072 },
+      });
+    }
+  }
+  return figures;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+async function redirectTimes(t: ShellTemplates): Promise<BenchFigure[]> {
+  let port = 0;
+  const shells = new Map<string, string>();
+  const hostPage = (
+    version: '1.2' | '2004',
+  ): string => `<!doctype html><meta charset="utf-8"><title>host LMS</title>
+<script src="/scorm-again/${version === '1.2' ? 'scorm12' : 'scorm2004'}.min.js"></script>
+<script>
+  window.runOnce = function () {
+    return new Promise(function (resolve) {
+      var api = ${version === '1.2' ? 'new Scorm12API({ logLevel: 5 })' : 'new Scorm2004API({ logLevel: 5 })'};
+      ${version === '1.2' ? "api.cmi.core.student_id = 'learner-1'; api.cmi.core.student_name = 'Doe, Jane'; window.API = api;" : "api.cmi.learner_id = 'learner-1'; api.cmi.learner_name = 'Doe, Jane'; window.API_1484_11 = api;"}
+      var frame = document.createElement('iframe');
+      addEventListener('message', function on(e) {
+        if (!e.data || e.data.kind !== 'player-start') return;
+        removeEventListener('message', on);
+        frame.remove();
+        var entry = performance.getEntriesByName(new URL(src, location.href).href)[0];
+        resolve({ fromSrc: e.data.t - t0, fromLoad: e.data.t - (performance.timeOrigin + entry.responseEnd) });
+      });
+      document.body.appendChild(frame);
+      var t0 = performance.timeOrigin + performance.now();
+      var src = '/shell-${version}/index.html?' + Math.random();
+      frame.src = src;
+    });
+  };
+</script><body></body>`;
+  const playerPage = `<!doctype html><script>parent.postMessage({ kind: 'player-start', t: performance.timeOrigin, href: location.href }, '*')</script>`;
+  const handle = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const send = (type: string, body: string | Buffer): true => {
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
+      return true;
+    };
+    if (url.pathname === '/host-1.2.html') return send('text/html', hostPage('1.2'));
+    if (url.pathname === '/host-2004.html') return send('text/html', hostPage('2004'));
+    const shell = /^\/shell-(1\.2|2004)\/index\.html$/.exec(url.pathname)?.[1];
+    if (shell) return send('text/html', shells.get(shell)!);
+    const lib = /^\/scorm-again\/(scorm12|scorm2004)\.min\.js$/.exec(url.pathname)?.[1];
+    if (lib)
+      return send(
+        'text/javascript',
+        readFileSync(join(root, 'node_modules/scorm-again/dist', `${lib}.min.js`)),
+      );
+    if (url.pathname.startsWith('/player/')) return send('text/html', playerPage);
+    return false;
+  };
+  const server = await serveStatic({ root: join(root, 'bench'), handle });
+  port = server.port;
+  // The player on another origin than the host LMS (localhost vs 127.0.0.1), as in real use.
+  for (const scorm of ['1.2', '2004'] as const) {
+    shells.set(
+      scorm,
+      buildShellFiles({ ...options, scorm, playerUrl: `http://localhost:${port}/player/` }, t)['index.html'],
+    );
+  }
+  const browser = await launchChromium();
+  const figures: BenchFigure[] = [];
+  try {
+    const page = await browser.newPage();
+    for (const scorm of ['1.2', '2004'] as const) {
+      await page.goto(`http://127.0.0.1:${port}/host-${scorm}.html`);
+      const fromLoad: number[] = [];
+      const fromSrc: number[] = [];
+      for (let i = 0; i < RUNS + 2; i++) {
+        const ms = await page.evaluate(() =>
+          (window as unknown as { runOnce(): Promise<{ fromSrc: number; fromLoad: number }> }).runOnce(),
+        );
+        if (i < 2) continue; // the first two warm the caches
+        fromLoad.push(ms.fromLoad);
+        fromSrc.push(ms.fromSrc);
+      }
+      figures.push({
+        name: `shell loaded → redirect, SCORM ${scorm} (median of ${RUNS}, scorm-again host)`,
+        value: median(fromLoad),
+        unit: 'ms',
+        budget: { max: 50 },
+      });
+      figures.push({
+        name: `iframe src set → redirect, SCORM ${scorm} (median of ${RUNS}, for information)`,
+        value: median(fromSrc),
+        unit: 'ms',
+      });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return figures;
+}
+
+const bench: Bench = async () => {
+  const t = templates();
+  return [...sizes(t), ...(await redirectTimes(t))];
+};
+export default bench;
