@@ -65,7 +65,6 @@ const median = (xs: number[]): number => {
 };
 
 async function redirectTimes(t: ShellTemplates): Promise<BenchFigure[]> {
-  let port = 0;
   const shells = new Map<string, string>();
   const hostPage = (
     version: '1.2' | '2004',
@@ -112,7 +111,7 @@ async function redirectTimes(t: ShellTemplates): Promise<BenchFigure[]> {
     return false;
   };
   const server = await serveStatic({ root: join(root, 'bench'), handle });
-  port = server.port;
+  const port = server.port;
   // The player on another origin than the host LMS (localhost vs 127.0.0.1), as in real use.
   for (const scorm of ['1.2', '2004'] as const) {
     shells.set(
