@@ -20,6 +20,34 @@ const api12 = {
   LMSGetDiagnostic: () => '',
 };
 
+/** A valid 8 kHz, 8-bit mono PCM WAV of `seconds` seconds (RIFF header + a triangle wave). */
+function wav(seconds: number): Uint8Array {
+  const samples = 8000 * seconds;
+  const out = new Uint8Array(44 + samples);
+  const view = new DataView(out.buffer);
+  const ascii = (at: number, text: string): void => {
+    for (let i = 0; i < text.length; i++) out[at + i] = text.charCodeAt(i);
+  };
+  ascii(0, 'RIFF');
+  view.setUint32(4, 36 + samples, true);
+  ascii(8, 'WAVEfmt ');
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true); // PCM
+  view.setUint16(22, 1, true); // mono
+  view.setUint32(24, 8000, true);
+  view.setUint32(28, 8000, true);
+  view.setUint16(32, 1, true);
+  view.setUint16(34, 8, true);
+  ascii(36, 'data');
+  view.setUint32(40, samples, true);
+  for (let i = 0; i < samples; i++) out[44 + i] = 128 + ((i % 32) - 16) * 4;
+  return out;
+}
+
+function once(target: EventTarget, type: string): Promise<void> {
+  return new Promise((resolve) => target.addEventListener(type, () => resolve(), { once: true }));
+}
+
 function waitForState(worker: ServiceWorker, state: ServiceWorkerState): Promise<void> {
   if (worker.state === state) return Promise.resolve();
   return new Promise((resolve) => {
@@ -63,6 +91,11 @@ describe('service worker (Chromium)', () => {
     t = await freshDb('test-sw');
     const files = await corpusFiles();
     files.set('media/clip.mp4', media);
+    files.set('media/tone.wav', wav(30));
+    files.set(
+      'media/player.html',
+      new TextEncoder().encode('<title>player</title><audio src="tone.wav" preload="auto"></audio>'),
+    );
     record = await importPackage(new Blob([zipFiles(files) as Uint8Array<ArrayBuffer>]), { db: t.db });
     registration = await registerServiceWorker({
       url: `/sw-test/sw.js?db=${encodeURIComponent(t.name)}`,
@@ -151,6 +184,20 @@ describe('service worker (Chromium)', () => {
     const past = await controlledFetch(url, { headers: { Range: `bytes=${media.length}-` } });
     expect(past.status).to.equal(416);
     expect(past.headers.get('Content-Range')).to.equal(`bytes */${media.length}`);
+  });
+
+  it('plays and seeks real audio through Range requests in a content frame', async () => {
+    const frame = await loadFrame(contentUrl(scope, record.id, 'media/player.html'));
+    const audio = frame.contentDocument!.querySelector('audio')!;
+    if (audio.readyState < HTMLMediaElement.HAVE_METADATA) await once(audio, 'loadedmetadata');
+    expect(audio.error).to.equal(null);
+    expect(audio.duration).to.be.closeTo(30, 0.01);
+    // Seekable to the end only when the server (here the worker) answers byte ranges.
+    expect(audio.seekable.length).to.equal(1);
+    expect(audio.seekable.end(0)).to.be.closeTo(30, 0.01);
+    audio.currentTime = 25;
+    await once(audio, 'seeked');
+    expect(audio.currentTime).to.be.closeTo(25, 0.01);
   });
 
   it('precaches the app shell on install and keeps working offline', async () => {
