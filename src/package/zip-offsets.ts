@@ -20,8 +20,15 @@ function corrupt(message: string, entry?: string): PackageError {
   return new PackageError(PackageErrorCode.Corrupt, message, entry === undefined ? {} : { entry });
 }
 
-/** The offset of each entry's data, in central-directory order (the order of fflate's filter calls). */
-export function readDataOffsets(bytes: Uint8Array): number[] {
+export interface EntryLocation {
+  /** Where the entry's data starts. */
+  dataOffset: number;
+  /** APPNOTE 4.4.4 general purpose bit flag (bit 0: encrypted). */
+  flags: number;
+}
+
+/** Where each entry's data is, in central-directory order (the order of fflate's filter calls). */
+export function readDataOffsets(bytes: Uint8Array): EntryLocation[] {
   let e = bytes.length - 22;
   const stop = Math.max(0, e - 65535);
   while (e >= stop && u32(bytes, e) !== EOCD) e--;
@@ -36,7 +43,7 @@ export function readDataOffsets(bytes: Uint8Array): number[] {
       at = u64(bytes, z + 48);
     }
   }
-  const offsets: number[] = [];
+  const offsets: EntryLocation[] = [];
   for (let i = 0; i < count; i++) {
     if (u32(bytes, at) !== CENTRAL)
       throw corrupt(`The zip's central directory is damaged at entry ${i + 1}.`);
@@ -61,7 +68,10 @@ export function readDataOffsets(bytes: Uint8Array): number[] {
     }
     if (u32(bytes, local) !== LOCAL)
       throw corrupt(`Zip entry '${name}' points at a damaged local header.`, name);
-    offsets.push(local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28));
+    offsets.push({
+      dataOffset: local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28),
+      flags: u16(bytes, at + 8),
+    });
     at += 46 + nameLength + extraLength + u16(bytes, at + 32);
   }
   return offsets;

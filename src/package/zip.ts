@@ -193,8 +193,14 @@ export function readZipDirectory(bytes: Uint8Array, limits: Partial<ZipLimits> =
       size: info.originalSize,
       compressedSize: info.size,
       compression: info.compression,
-      dataOffset: offsets[index] ?? NaN,
+      dataOffset: offsets[index]?.dataOffset ?? NaN,
     };
+    if ((offsets[index]?.flags ?? 0) & 1)
+      throw new PackageError(
+        PackageErrorCode.UnsupportedEntry,
+        `Zip entry '${info.name}' is encrypted: password-protected zips are not supported.`,
+        { entry: info.name },
+      );
     if (!(entry.dataOffset + entry.compressedSize <= bytes.length))
       throw new PackageError(
         PackageErrorCode.Corrupt,

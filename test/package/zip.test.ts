@@ -153,6 +153,19 @@ describe('unzipPackage', () => {
     expect(error.entry).to.equal('index.html');
   });
 
+  it('refuses an encrypted entry as unsupported, naming it', async () => {
+    const zip = zipRaw({ 'imsmanifest.xml': tinyManifest, 'secret.html': '<p>hidden</p>' });
+    // Set bit 0 (encrypted) of the general purpose flags in secret.html's central directory record.
+    const name = new TextEncoder().encode('secret.html');
+    for (let i = 0; i < zip.length - 46; i++)
+      if (zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 1 && zip[i + 3] === 2)
+        if (name.every((b, j) => zip[i + 46 + j] === b)) zip[i + 8]! |= 1;
+    const error = await rejection(unzipPackage(zip));
+    expect(error.code).to.equal(PackageErrorCode.UnsupportedEntry);
+    expect(error.entry).to.equal('secret.html');
+    expect(error.message).to.contain('encrypted');
+  });
+
   it('reads stored entries as views into the archive, without copying', async () => {
     const jpg = golf.get('Playing/par.jpg')!;
     const zip = zipFiles(
