@@ -260,3 +260,35 @@ describe('service worker (Chromium)', () => {
     expect(registration.waiting).to.equal(null);
   });
 });
+
+describe('registerServiceWorker in a page of its scope', () => {
+  const scope = new URL(`/sw-test/r${crypto.randomUUID()}/`, location.href).href;
+  let t: TestDb;
+  let frame: HTMLIFrameElement | undefined;
+  before(async () => {
+    t = await freshDb('test-sw-register');
+  });
+  after(async () => {
+    frame?.remove();
+    const registration = await navigator.serviceWorker.getRegistration(scope);
+    await registration?.unregister();
+    await t.remove();
+  });
+
+  it('resolves once the new worker controls the page (first install claims it)', async () => {
+    frame = document.createElement('iframe');
+    const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
+    frame.src = `${scope}register.html?db=${encodeURIComponent(t.name)}`;
+    document.body.append(frame);
+    await loaded;
+    const win = frame.contentWindow as Window & {
+      registered?: Promise<{ scope: string; controller: string | null }>;
+    };
+    expect(win.navigator.serviceWorker.controller).to.equal(null);
+    while (!win.registered) await new Promise((resolve) => setTimeout(resolve, 20));
+    const result = await win.registered;
+    expect(result.scope).to.equal(scope);
+    expect(result.controller).to.contain('/sw-test/sw.js');
+    expect(win.navigator.serviceWorker.controller).to.not.equal(null);
+  });
+});

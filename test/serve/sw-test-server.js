@@ -114,6 +114,17 @@ export async function swTestMiddleware(ctx, next) {
   } else if (rest === 'assets/app-1234.js') {
     ctx.type = 'text/javascript';
     ctx.body = 'export const app = 1;';
+  } else if (rest === 'register.html') {
+    // A page inside the scope that registers the worker itself with registerServiceWorker().
+    ctx.type = 'text/html';
+    ctx.body = `<!doctype html><title>register</title><script type="module">
+      import { registerServiceWorker } from '/src/serve/register.ts';
+      const db = new URLSearchParams(location.search).get('db');
+      window.registered = registerServiceWorker({
+        url: '/sw-test/sw.js?db=' + encodeURIComponent(db),
+        scope: new URL('./', location.href).href,
+      }).then((r) => ({ scope: r.scope, controller: navigator.serviceWorker.controller?.scriptURL ?? null }));
+    </script>`;
   } else if (rest === 'course/page.html') {
     ctx.type = 'text/html';
     ctx.body = '<title>course page</title>';
