@@ -44,6 +44,12 @@ function wav(seconds: number): Uint8Array {
   return out;
 }
 
+/** Polls until the condition holds, for at most 10 s (the assertions after it say what failed). */
+async function until(condition: () => boolean): Promise<void> {
+  for (const end = Date.now() + 10_000; !condition() && Date.now() < end;)
+    await new Promise((resolve) => setTimeout(resolve, 25));
+}
+
 function once(target: EventTarget, type: string): Promise<void> {
   return new Promise((resolve) => target.addEventListener(type, () => resolve(), { once: true }));
 }
@@ -126,10 +132,11 @@ describe('service worker (Chromium)', () => {
     const doc = frame.contentDocument!;
     expect(doc.title).to.equal('Course Launch Page');
     // scormfunctions.js was served and ran: the content found the API and initialized.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await until(() => calls.includes('LMSInitialize'));
     expect(calls).to.include('LMSInitialize');
     // The page loads its first lesson page into an inner frame, also from the package.
     const inner = doc.querySelector('iframe');
+    await until(() => /golf/i.test(inner?.contentDocument?.body?.textContent ?? ''));
     expect(inner?.contentDocument?.location.href).to.contain(contentBaseUrl(scope, record.id));
     expect(inner?.contentDocument?.body.textContent).to.match(/golf/i);
     expect((await serverHits()).filter((h) => h.startsWith('content/'))).to.deep.equal([]);
@@ -251,7 +258,7 @@ describe('service worker (Chromium)', () => {
 
   it('lets a new version take over at once when no content is open', async () => {
     for (const frame of frames.splice(0)) frame.remove();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 500)); // let the closed frames leave the client list
     const base = `/sw-test/sw.js?db=${encodeURIComponent(t.name)}`;
     await navigator.serviceWorker.register(`${base}&v=3`, { scope, type: 'module' });
     const worker = registration.installing ?? registration.waiting ?? registration.active!;
