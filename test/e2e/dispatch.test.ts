@@ -320,7 +320,7 @@ describe('relay shells', () => {
     assert.equal(cmi.core.lesson_status, 'incomplete');
     assert.equal(cmi.core.lesson_location, 'sco-welcome');
     assert.match(cmi.suspend_data, new RegExp(`^dispatch:${TOKEN}:[0-9a-f]{12}$`));
-    assert.match(cmi.core.session_time, /^\d{2,4}:\d{2}:\d{2}\.\d{2}$/);
+    assert.match(String(cmi.core.session_time), /^\d{2,4}:\d{2}:\d{2}\.\d{2}$/);
     await context.close();
   });
 });
