@@ -50,10 +50,6 @@ async function until(condition: () => boolean): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 25));
 }
 
-function once(target: EventTarget, type: string): Promise<void> {
-  return new Promise((resolve) => target.addEventListener(type, () => resolve(), { once: true }));
-}
-
 function waitForState(worker: ServiceWorker, state: ServiceWorkerState): Promise<void> {
   if (worker.state === state) return Promise.resolve();
   return new Promise((resolve) => {
@@ -196,14 +192,14 @@ describe('service worker (Chromium)', () => {
   it('plays and seeks real audio through Range requests in a content frame', async () => {
     const frame = await loadFrame(contentUrl(scope, record.id, 'media/player.html'));
     const audio = frame.contentDocument!.querySelector('audio')!;
-    if (audio.readyState < HTMLMediaElement.HAVE_METADATA) await once(audio, 'loadedmetadata');
+    await until(() => audio.readyState >= HTMLMediaElement.HAVE_METADATA || audio.error !== null);
     expect(audio.error).to.equal(null);
     expect(audio.duration).to.be.closeTo(30, 0.01);
     // Seekable to the end only when the server (here the worker) answers byte ranges.
     expect(audio.seekable.length).to.equal(1);
     expect(audio.seekable.end(0)).to.be.closeTo(30, 0.01);
     audio.currentTime = 25;
-    await once(audio, 'seeked');
+    await until(() => !audio.seeking);
     expect(audio.currentTime).to.be.closeTo(25, 0.01);
   });
 
