@@ -154,6 +154,15 @@ describe('service worker (Chromium)', () => {
     }
     const jpeg = await controlledFetch(contentUrl(scope, record.id, 'playing/PAR.JPG'));
     expect(jpeg.status).to.equal(200);
+    // Launch parameters in the query do not change which file is served; HEAD answers headers only.
+    const page = await controlledFetch(
+      `${contentUrl(scope, record.id, 'shared/launchpage.html')}?lesson=2#p3`,
+    );
+    expect(page.status).to.equal(200);
+    const head = await controlledFetch(contentUrl(scope, record.id, 'media/clip.mp4'), { method: 'HEAD' });
+    expect(head.status).to.equal(200);
+    expect(head.headers.get('Content-Length')).to.equal(String(media.length));
+    expect((await head.arrayBuffer()).byteLength).to.equal(0);
     for (const url of [
       contentUrl(scope, record.id, 'shared/missing.html'),
       contentUrl(scope, 'no-such-package', 'shared/launchpage.html'),
