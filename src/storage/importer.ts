@@ -21,8 +21,9 @@ export interface ImportOptions {
 /**
  * Imports a zip: checks it (see ZipLimits), parses imsmanifest.xml, and stores the record and every file
  * as a Blob with its Content-Type, all or nothing. Rejects with a PackageError (or the ManifestError's
- * message under code 'invalid-manifest'). A Blob (a dropped File) is read inside the worker; an ArrayBuffer
- * is copied to it, so prefer a Blob for large packages.
+ * message under code 'invalid-manifest'). Prefer a Blob (a dropped File, or `new Blob([bytes])`): it is read
+ * inside the worker and its stored (uncompressed) entries are kept as slices of it, while an ArrayBuffer is
+ * copied to the worker and every entry copied out of it.
  */
 export function importPackage(file: Blob | ArrayBuffer, options: ImportOptions): Promise<StoredPackage> {
   const { db, onProgress, signal } = options;
