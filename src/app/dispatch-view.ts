@@ -14,7 +14,9 @@ import { RelayClient } from '../dispatch/relay-client.js';
 import { sendReport, type AttemptSummary } from '../dispatch/report.js';
 import { dispatchCourseKey, MAX_USER_ID_LENGTH, userIdProblem } from '../dispatch/user-id.js';
 import { openPlayerDb, type PlayerDatabase } from '../storage/db.js';
+import type { ProgressStore } from '../storage/progress.js';
 import { IdbProgressStore } from '../storage/progress-idb.js';
+import { MemoryProgressStore } from '../storage/progress-memory.js';
 import { openCourse, type OpenedCourse } from './course-opener.js';
 import { resolveCourseVersion } from './course-version.js';
 import { sharedStyles } from './shared-styles.js';
@@ -30,7 +32,8 @@ export type DispatchProblem =
   | 'expired'
   | 'invalid'
   | 'origin-not-allowed'
-  | 'course-unavailable';
+  | 'course-unavailable'
+  | 'storage-blocked';
 
 interface ProblemPage {
   problem: DispatchProblem;
@@ -59,6 +62,12 @@ export class DispatchView extends LitElement {
         flex: 1 1 auto;
         min-height: 100vh;
       }
+      .notice {
+        margin: 0;
+        padding: 0.4rem 1rem;
+        font-size: 0.9rem;
+        border-bottom: 1px solid var(--sp-line);
+      }
     `,
   ];
 
@@ -75,8 +84,11 @@ export class DispatchView extends LitElement {
   @state() accessor course: OpenedCourse | undefined = undefined;
   @state() accessor learnerName: string | undefined = undefined;
   @state() accessor status = 'Opening the course…';
+  /** True when the browser refused IndexedDB here (a third-party frame with storage blocked): progress then
+   * lasts for this visit only, and the host LMS (relay mode) is where results are kept. */
+  @state() accessor storageBlocked = false;
 
-  #store: IdbProgressStore | undefined;
+  #store: ProgressStore | undefined;
   #ownDb: PlayerDatabase | undefined;
   #entry: DispatchEntry | undefined;
   #reportUrl: string | undefined;
@@ -112,16 +124,22 @@ export class DispatchView extends LitElement {
     const c = this.course;
     if (c && this.#store && this.userId !== undefined) {
       const learner = this.learnerName ? { id: this.userId, name: this.learnerName } : { id: this.userId };
-      return html`<scorm-player
-        .manifest=${c.manifest}
-        .contentBase=${c.contentBase}
-        .courseKey=${c.courseKey}
-        .courseVersion=${c.courseVersion}
-        .learner=${learner}
-        .store=${this.#store}
-        @scorm-progress=${this.#onProgress}
-        @scorm-session-end=${this.#onSessionEnd}
-      ></scorm-player>`;
+      return html`${
+          this.storageBlocked
+            ? html`<p class="notice" role="status">
+                This browser does not let the course keep your progress here, so it lasts for this visit only.
+              </p>`
+            : nothing
+        }<scorm-player
+          .manifest=${c.manifest}
+          .contentBase=${c.contentBase}
+          .courseKey=${c.courseKey}
+          .courseVersion=${c.courseVersion}
+          .learner=${learner}
+          .store=${this.#store}
+          @scorm-progress=${this.#onProgress}
+          @scorm-session-end=${this.#onSessionEnd}
+        ></scorm-player>`;
     }
     return html`<div class="page">
       <p role="status">${this.status}</p>
@@ -216,11 +234,14 @@ export class DispatchView extends LitElement {
     const connecting = relay?.connect();
 
     try {
-      const db = this.db ?? (this.#ownDb ??= await openPlayerDb());
-      this.#store = new IdbProgressStore(db);
+      const db = await this.#database();
+      if (stale()) return;
+      this.storageBlocked = !db;
+      this.#store = db ? new IdbProgressStore(db) : new MemoryProgressStore();
       const urls = courseUrls(entry, registryUrl);
       const courseKey = dispatchCourseKey(token);
-      let opened = await openCourse(db, { kind: 'url', url: urls.current }, { base: registryUrl });
+      const open = (url: string): Promise<OpenedCourse> => this.#openCourse(db, url, registryUrl);
+      let opened = await open(urls.current);
       if (stale()) return;
       const resolved = await resolveCourseVersion({
         store: this.#store,
@@ -232,7 +253,7 @@ export class DispatchView extends LitElement {
       });
       if (stale()) return;
       if (resolved.choice === 'continue') {
-        opened = await openCourse(db, { kind: 'url', url: resolved.version.url }, { base: registryUrl });
+        opened = await open(resolved.version.url);
         if (stale()) return;
       }
       const connection = await connecting;
@@ -254,12 +275,45 @@ export class DispatchView extends LitElement {
       this.course = { ...opened, courseKey };
     } catch (error) {
       if (stale()) return;
+      if (error instanceof StorageBlockedError) {
+        return this.#fail(
+          'storage-blocked',
+          'This browser blocks what the course needs here',
+          `The course comes as a package that must be stored in the browser, and this browser does not allow that inside your LMS's page (third-party storage is blocked). Allow cookies and site data for this site, or open the course in its own window. ${ASK_LMS}`,
+        );
+      }
       this.#fail(
         'course-unavailable',
         'The course could not be opened',
         `${error instanceof Error ? error.message : String(error)}. Try again later; if it keeps happening, ${ASK_LMS.toLowerCase()}`,
       );
     }
+  }
+
+  /** The player's database, or undefined when the browser refuses IndexedDB here (reference F: third-party
+   * frames in private windows, or with third-party cookies blocked, get no storage at all). */
+  async #database(): Promise<PlayerDatabase | undefined> {
+    if (this.db) return this.db;
+    try {
+      return (this.#ownDb ??= await openPlayerDb());
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Opens a course URL; without a database, only folders and manifests (a zip must be imported first). */
+  async #openCourse(db: PlayerDatabase | undefined, url: string, base: string): Promise<OpenedCourse> {
+    if (db) return openCourse(db, { kind: 'url', url }, { base });
+    const { openCourseUrl } = await import('../package/open-url.js');
+    const opened = await openCourseUrl(url, { base });
+    if (opened.kind !== 'manifest') throw new StorageBlockedError();
+    return {
+      manifest: opened.manifest,
+      title: opened.manifest.title,
+      contentBase: opened.baseUrl,
+      courseKey: `url:${opened.manifestUrl}`,
+      courseVersion: { url: opened.manifestUrl, manifestHash: opened.manifestHash },
+    };
   }
 
   #summary(event: 'commit' | 'exit', totalSeconds: number, suspended?: boolean): AttemptSummary | undefined {
@@ -308,6 +362,8 @@ export class DispatchView extends LitElement {
     return this.#entry;
   }
 }
+
+class StorageBlockedError extends Error {}
 
 declare global {
   interface HTMLElementTagNameMap {
