@@ -3,13 +3,12 @@
 // built here in the browser with fflate, and the dispatches.json entry to add beside the player is shown.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { buildShellZip, shellZipName } from '../dispatch/build-shell.js';
+import { buildShellZip, shellZipName, type ShellTemplates } from '../dispatch/build-shell.js';
 import { DispatchError } from '../dispatch/dispatch-error.js';
 import { registryEntryJson } from '../dispatch/registry.js';
 import type { DispatchMode, DispatchRoute, ShellScormVersion } from '../dispatch/shell-options.js';
 import { generateToken } from '../dispatch/token.js';
 import { openPlayerDb, type PlayerDatabase, type StoredPackage } from '../storage/db.js';
-import { shellTemplates } from './dispatch-templates.js';
 import { sharedStyles } from './shared-styles.js';
 
 @customElement('scorm-dispatch-maker')
@@ -72,6 +71,8 @@ export class DispatchMaker extends LitElement {
 
   /** The library (the maker opens the player's database itself when the app passes none). */
   @property({ attribute: false }) accessor db: PlayerDatabase | undefined = undefined;
+  /** The shell templates; by default the ones bundled with the app (loaded on first use). */
+  @property({ attribute: false }) accessor templates: ShellTemplates | undefined = undefined;
 
   @state() accessor packages: StoredPackage[] = [];
   @state() accessor course = '';
@@ -282,7 +283,7 @@ export class DispatchMaker extends LitElement {
     this.scorm = pkg.version === '1.2' ? '1.2' : '2004';
   };
 
-  #make = (e: Event): void => {
+  #make = async (e: Event): Promise<void> => {
     e.preventDefault();
     this.error = '';
     if (this.download) URL.revokeObjectURL(this.download.url);
@@ -300,7 +301,8 @@ export class DispatchMaker extends LitElement {
       route: this.route,
     };
     try {
-      const zip = buildShellZip(options, shellTemplates);
+      const templates = this.templates ?? (await import('./dispatch-templates.js')).shellTemplates;
+      const zip = buildShellZip(options, templates);
       const name = shellZipName(options);
       const blob = new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
       this.download = { url: URL.createObjectURL(blob), name, size: zip.byteLength };
