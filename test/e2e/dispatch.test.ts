@@ -327,7 +327,9 @@ describe('relay shells', () => {
     assert.equal(cmi.core.lesson_status, 'incomplete');
     assert.equal(cmi.core.lesson_location, 'sco-welcome');
     assert.match(cmi.suspend_data, new RegExp(`^dispatch:${TOKEN}:[0-9a-f]{12}$`));
-    assert.match(String(cmi.core.session_time), /^\d{2,4}:\d{2}:\d{2}\.\d{2}$/);
+    // The shell writes HH:MM:SS.SS (checked exactly in test/dispatch/shell-relay.test.ts); scorm-again keeps it
+    // in its own normal form (00:00:00.40 becomes 00:00:00.4).
+    assert.match(String(cmi.core.session_time), /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
     await context.close();
   });
 });
