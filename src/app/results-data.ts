@@ -95,13 +95,29 @@ export function itemTitles(manifest: Manifest | undefined): Map<string, string> 
   return titles;
 }
 
-/** The manifest of an imported course (`pkg:<manifestIdentifier>`), to name items; undefined otherwise. */
+/**
+ * The manifest of a course, to name and order its items: an imported package (`pkg:<manifestIdentifier>`),
+ * a zip opened by URL (imported, with that URL as its source), or a manifest URL fetched again (it is on
+ * the course's own host; when that fails, items are shown by identifier).
+ */
 export async function manifestFor(db: PlayerDatabase, courseKey: string): Promise<Manifest | undefined> {
-  if (!courseKey.startsWith('pkg:')) return undefined;
-  const id = courseKey.slice(4);
-  const packages = await db.getAllFromIndex('packages', 'byManifestIdentifier', id);
-  packages.sort((a, b) => b.importedAt.localeCompare(a.importedAt));
-  return packages[0]?.manifest;
+  if (courseKey.startsWith('pkg:')) {
+    const packages = await db.getAllFromIndex('packages', 'byManifestIdentifier', courseKey.slice(4));
+    packages.sort((a, b) => b.importedAt.localeCompare(a.importedAt));
+    return packages[0]?.manifest;
+  }
+  if (!courseKey.startsWith('url:')) return undefined;
+  const url = courseKey.slice(4);
+  const imported = (await db.getAll('packages')).find((p) => p.source === url);
+  if (imported) return imported.manifest;
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return undefined;
+    const { parseManifest } = await import('../package/parse-manifest.js');
+    return parseManifest(new Uint8Array(await response.arrayBuffer()));
+  } catch {
+    return undefined;
+  }
 }
 
 export function itemResult(attempt: StoredAttempt, titles: Map<string, string>): ItemResult {

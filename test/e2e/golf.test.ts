@@ -1,0 +1,243 @@
+// Every golf package of the shared corpus, played in the built app from its URL
+// (?course=/corpus/packages/<name>/imsmanifest.xml&learner=…): the content finds the API and reports, the
+// TOC shows the status, a reload resumes where the learner was, Previous/Continue follow flow, and a tab
+// killed after a Commit loses nothing.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { golfPackages, type GolfPackage } from './golf-corpus.js';
+import { startHarness, type Harness } from './harness.js';
+import {
+  apiRunning,
+  currentTitle,
+  readStore,
+  recordDialogs,
+  routeJqueryCdn,
+  scoFrame,
+  toolbarButton,
+  waitForApi,
+  waitForTitle,
+  waitForTocStatus,
+} from './player-page.js';
+import type { StoredAttempt } from '../../src/storage/db.js';
+
+const packages = golfPackages();
+let h: Harness;
+before(async () => (h = await startHarness()));
+after(() => h?.close());
+
+async function open(pkg: GolfPackage, learner: string) {
+  const { context, page } = await h.newPage();
+  await routeJqueryCdn(context);
+  const dialogs = recordDialogs(page);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${h.url}/?course=/corpus/packages/${pkg.name}/imsmanifest.xml&learner=${learner}`);
+  return { context, page, dialogs, errors };
+}
+
+/** The API the content found: the one name that matches the package's version (scorm-reference C). */
+async function apiNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => ['API', 'API_1484_11'].filter((n) => n in window));
+}
+
+/** Turns the golf launch page's own pages with its Next button, to the end (completing the SCO) or `max`. */
+async function pageThrough(page: Page, max = 20): Promise<number> {
+  const frame = await scoFrame(page);
+  let turned = 0;
+  for (; turned < max; turned++) {
+    const next = frame.locator('#butNext');
+    if ((await next.count()) === 0 || !(await next.isEnabled())) break;
+    await next.click();
+  }
+  return turned;
+}
+
+/**
+ * The TOC entry that shows an item's status: the item itself, or, when it sits in a branch hidden with
+ * isvisible="false" (the random-test and remediation wrappers), the organization's rolled-up entry.
+ */
+async function shownInToc(page: Page, title: string): Promise<string> {
+  const tree = page.locator('scorm-toc [role=tree]');
+  await tree.waitFor();
+  if ((await tree.getByRole('treeitem', { name: title, exact: true, includeHidden: true }).count()) > 0)
+    return title;
+  return (await tree.locator('[role=treeitem]').first().locator('.title').textContent()) ?? '';
+}
+
+/** Waits until a toolbar button is enabled (a string body: tsx's helpers do not exist in the page). */
+async function waitForEnabled(page: Page, name: 'Continue' | 'Previous', timeout = 10000): Promise<void> {
+  const button = toolbarButton(page, name);
+  const end = Date.now() + timeout;
+  while (!(await button.isEnabled())) {
+    if (Date.now() > end) throw new Error(`${name} stayed disabled`);
+    await page.waitForTimeout(100);
+  }
+}
+
+function location(page: Page, version: '1.2' | '2004'): Promise<string> {
+  return page.evaluate((v) => {
+    const w = window as unknown as Record<string, Record<string, (a: string) => string>>;
+    return v === '2004'
+      ? w['API_1484_11']!['GetValue']!('cmi.location')
+      : w['API']!['LMSGetValue']!('cmi.core.lesson_location');
+  }, version);
+}
+
+describe('golf packages in the built app', () => {
+  for (const pkg of packages) {
+    const first = pkg.leaves.find((l) => l.visible) ?? pkg.leaves[0]!;
+
+    it(`${pkg.name}: the content finds the API and reports, the TOC shows it, a reload resumes`, async () => {
+      const { context, page, dialogs, errors } = await open(pkg, 'golfer');
+      try {
+        assert.equal(await currentTitle(page), first.title);
+        assert.deepEqual(await apiNames(page), [pkg.version === '1.2' ? 'API' : 'API_1484_11']);
+        if (!pkg.callsApi) {
+          // A content-packaging example: it never calls the API; it must still load from its own host.
+          const frame = await scoFrame(page);
+          await frame.waitForLoadState('load');
+          assert.match(frame.url(), new RegExp(`/corpus/packages/${pkg.name}/`));
+          assert.equal((await apiRunning(page)).running, false);
+          await page.reload();
+          assert.equal(await currentTitle(page), first.title);
+          return;
+        }
+        assert.equal(await waitForApi(page), pkg.version);
+        const shown = await shownInToc(page, first.title);
+        await waitForTocStatus(page, shown, /^(Incomplete|Completed|Passed|Failed)$/);
+        // Move within the SCO when it has pages, so the bookmark is not just the start.
+        const turned = await pageThrough(page, 1);
+        const bookmark = await location(page, pkg.version);
+        const asked = dialogs.length;
+
+        await page.reload();
+        assert.equal(await currentTitle(page), first.title, 'the same item after the reload');
+        await waitForApi(page);
+        if (bookmark !== '') {
+          // Golf content asks whether to resume when it finds a bookmark (cmi.location) on entry.
+          const end = Date.now() + 5000;
+          while (!dialogs.slice(asked).some((d) => /resume/i.test(d)) && Date.now() < end)
+            await page.waitForTimeout(100);
+          assert.ok(
+            dialogs.slice(asked).some((d) => /resume/i.test(d)),
+            `asked to resume at ${bookmark}`,
+          );
+          assert.equal(await location(page, pkg.version), bookmark, 'the bookmark came back');
+        }
+        assert.ok(turned <= 1);
+        await waitForTocStatus(page, shown, /^(Incomplete|Completed|Passed|Failed)$/);
+        assert.deepEqual(
+          errors.filter((e) => !/ResizeObserver/.test(e)),
+          [],
+        );
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  const flowing = packages.filter(
+    (p) => p.flow && p.leaves.filter((l) => l.visible).length >= 2 && !/PreOrPost/.test(p.name),
+  );
+  for (const pkg of flowing) {
+    const [a, b] = pkg.leaves.filter((l) => l.visible) as [
+      GolfPackage['leaves'][0],
+      GolfPackage['leaves'][0],
+    ];
+    // The 4th-edition golf course gates each SCO on the previous one's completion through adlseq:mapInfo
+    // (global objectives carrying completion), which the first navigator does not read yet.
+    const todo = /PostTestRollup4thEd/.test(pkg.name)
+      ? 'Continue stays disabled: completion through adlseq:objectives/mapInfo is not rolled into the precondition yet'
+      : undefined;
+    it(
+      `${pkg.name}: Continue and Previous follow flow (${a.title} → ${b.title} → ${a.title})`,
+      { todo },
+      async () => {
+        const { context, page } = await open(pkg, 'walker');
+        try {
+          await waitForTitle(page, a.title);
+          if (pkg.callsApi) await waitForApi(page);
+          const cont = toolbarButton(page, 'Continue');
+          if (!(await cont.isEnabled())) {
+            // Forced-sequential courses allow Continue once the SCO is completed: page through it.
+            await pageThrough(page);
+            await waitForEnabled(page, 'Continue');
+          }
+          await cont.click();
+          await waitForTitle(page, b.title);
+          await toolbarButton(page, 'Previous').click();
+          await waitForTitle(page, a.title);
+        } finally {
+          await context.close();
+        }
+      },
+    );
+  }
+
+  for (const name of ['golf-RuntimeBasicCalls_SCORM20043rdEdition', 'golf-RuntimeBasicCalls_SCORM12']) {
+    const pkg = packages.find((p) => p.name === name)!;
+    it(`${name}: a tab killed right after a Commit loses nothing`, async () => {
+      const context = await h.browser.newContext();
+      await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) =>
+        route.fulfill({ status: 404, body: '' }),
+      );
+      try {
+        const page = await context.newPage();
+        recordDialogs(page);
+        await page.goto(`${h.url}/?course=/corpus/packages/${name}/imsmanifest.xml&learner=killed`);
+        const title = await currentTitle(page);
+        await waitForApi(page);
+        // What the content commits, set through the API it found (as content would).
+        await page.evaluate((v) => {
+          const w = window as unknown as Record<string, Record<string, (a?: string, b?: string) => string>>;
+          if (v === '2004') {
+            const api = w['API_1484_11']!;
+            api['SetValue']!('cmi.location', 'page-7');
+            api['SetValue']!('cmi.suspend_data', 'kept:after-crash');
+            api['Commit']!('');
+          } else {
+            const api = w['API']!;
+            api['LMSSetValue']!('cmi.core.lesson_location', 'page-7');
+            api['LMSSetValue']!('cmi.suspend_data', 'kept:after-crash');
+            api['LMSCommit']!('');
+          }
+        }, pkg.version);
+        // Wait for the write the Commit started (the player's promise), then kill the renderer: no
+        // pagehide, no unload, nothing else gets a chance to save.
+        await page.evaluate(async () => {
+          const app = document.querySelector('scorm-app')!;
+          const play = app.shadowRoot!.querySelector('scorm-play-view')!;
+          const player = play.shadowRoot!.querySelector('scorm-player') as unknown as {
+            whenSaved(): Promise<void>;
+          };
+          await player.whenSaved();
+        });
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Page.crash').catch(() => undefined);
+
+        const again = await context.newPage();
+        recordDialogs(again);
+        await again.goto(`${h.url}/?view=library`);
+        const attempts = await readStore<StoredAttempt>(again, 'attempts');
+        const mine = attempts.find((a) => a.learnerId === 'killed');
+        assert.ok(mine, 'an attempt record survived');
+        assert.equal(mine.state.location, 'page-7');
+        assert.equal(mine.state.suspendData, 'kept:after-crash');
+        // Opening the course again resumes that attempt.
+        await again.goto(`${h.url}/?course=/corpus/packages/${name}/imsmanifest.xml&learner=killed`);
+        assert.equal(await currentTitle(again), title);
+        await waitForApi(again);
+        const entry = await again.evaluate((v) => {
+          const w = window as unknown as Record<string, Record<string, (a: string) => string>>;
+          return v === '2004'
+            ? w['API_1484_11']!['GetValue']!('cmi.entry')
+            : w['API']!['LMSGetValue']!('cmi.core.entry');
+        }, pkg.version);
+        assert.equal(entry, 'resume');
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

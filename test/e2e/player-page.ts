@@ -1,0 +1,135 @@
+// Helpers for whole-app tests that drive the player page: the TOC, the toolbar, the content frame and the
+// SCORM API the content finds on the player's window.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+
+const standIn = readFileSync(resolve(import.meta.dirname, 'jquery-stand-in.js'), 'utf8');
+
+/**
+ * golf-SequencingPostTestRollup4thEd loads jQuery and jQuery UI from ajax.googleapis.com before it
+ * initializes; with no internet, answer both with the local stand-in (registered after the harness's
+ * catch-all 404, so it takes precedence).
+ */
+export async function routeJqueryCdn(context: BrowserContext): Promise<void> {
+  await context.route(/^https:\/\/ajax\.googleapis\.com\/ajax\/libs\/jquery(ui)?\//, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: standIn }),
+  );
+}
+
+/** Collects alert/confirm texts (golf content confirms before resuming) and accepts them. */
+export function recordDialogs(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('dialog', (dialog) => {
+    seen.push(dialog.message());
+    void dialog.accept();
+  });
+  return seen;
+}
+
+/** The content frame: the one iframe the stage shows, with the item's title. */
+export function contentFrame(page: Page) {
+  return page.locator('scorm-stage iframe');
+}
+
+export async function currentTitle(page: Page, timeout = 15000): Promise<string> {
+  const frame = contentFrame(page);
+  await frame.waitFor({ state: 'visible', timeout });
+  return (await frame.getAttribute('title')) ?? '';
+}
+
+/** Waits until the content frame shows an item with this title. */
+export async function waitForTitle(page: Page, title: string, timeout = 15000): Promise<void> {
+  await page
+    .locator(`scorm-stage iframe[title="${title.replace(/"/g, '\\"')}"]`)
+    .waitFor({ state: 'visible', timeout });
+}
+
+/** Whether the content has initialized the API it found on the player's window (RTE 3.1: Initialize). */
+export function apiRunning(page: Page): Promise<{ version: '1.2' | '2004' | undefined; running: boolean }> {
+  return page.evaluate(() => {
+    const w = window as unknown as Record<string, Record<string, (arg?: string) => string> | undefined>;
+    const api2004 = w['API_1484_11'];
+    if (api2004) {
+      api2004['GetValue']!('cmi.mode');
+      return { version: '2004' as const, running: api2004['GetLastError']!() === '0' };
+    }
+    const api12 = w['API'];
+    if (api12) {
+      api12['LMSGetValue']!('cmi.core.lesson_mode');
+      return { version: '1.2' as const, running: api12['LMSGetLastError']!() === '0' };
+    }
+    return { version: undefined, running: false };
+  });
+}
+
+export async function waitForApi(page: Page, timeout = 15000): Promise<'1.2' | '2004'> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const state = await apiRunning(page);
+    if (state.running && state.version) return state.version;
+    if (Date.now() > end)
+      throw new Error(`The content did not initialize the API (${JSON.stringify(state)})`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The screen-reader status text of a TOC item (its aria-describedby), e.g. 'Incomplete'. */
+export function tocStatus(page: Page, title: string): Promise<string> {
+  return page
+    .getByRole('treeitem', { name: title, exact: true, includeHidden: true })
+    .first()
+    .evaluate((el) => {
+      const id = el.getAttribute('aria-describedby');
+      const root = el.getRootNode() as Document | ShadowRoot;
+      return (id && root.getElementById(id)?.textContent) || '';
+    });
+}
+
+export async function waitForTocStatus(
+  page: Page,
+  title: string,
+  wanted: RegExp,
+  timeout = 15000,
+): Promise<string> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const status = await tocStatus(page, title).catch(() => '');
+    if (wanted.test(status)) return status;
+    if (Date.now() > end) throw new Error(`TOC status of "${title}" is "${status}", wanted ${wanted}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+export function toolbarButton(page: Page, name: 'Previous' | 'Continue' | 'Exit' | 'Exit All' | 'Suspend') {
+  return page.locator('scorm-toolbar').getByRole('button', { name, exact: true });
+}
+
+/** The content's own frame (for clicking inside the SCO). */
+export async function scoFrame(page: Page): Promise<Frame> {
+  const handle = await contentFrame(page).elementHandle();
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error('no content frame');
+  return frame;
+}
+
+/** Reads the player's IndexedDB records from the page (the app's own database). */
+export function readStore<T>(page: Page, store: 'attempts' | 'courses' | 'packages'): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('scorm-player');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result as T[]);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}
