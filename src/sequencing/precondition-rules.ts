@@ -1,12 +1,17 @@
 // Sequencing rule checks (SN UP.2 Sequencing Rules Check Process / UP.2.1 Rule Check Subprocess) for the
 // pre-condition actions this navigator honours: disabled, skip, hiddenFromChoice, stopForwardTraversal.
-// Conditions are evaluated against the activity's own primary objective and attempt progress; a
-// referencedObjective other than the primary needs global objectives, which belong to the full engine.
+// Conditions are evaluated against the activity's attempt progress and the objective they reference: the
+// primary one, or another objective whose status the caller resolves (objectiveState: a read from a
+// global objective, SN 4.2.x mapInfo).
 import type { PreConditionAction, RuleCondition } from '../package/types.js';
 import type { Activity } from './activity-tree.js';
 import type { ActivityState } from './activity-state.js';
 
-function conditionHolds(c: RuleCondition, activity: Activity, s: ActivityState): boolean {
+/** The state to test a condition against: the activity's own, or that of a referenced objective. */
+export type ObjectiveLookup = (activity: Activity, referencedObjective: string | undefined) => ActivityState;
+
+function conditionHolds(c: RuleCondition, activity: Activity, lookup: ObjectiveLookup): boolean {
+  const s = lookup(activity, c.referencedObjective);
   let v: boolean;
   switch (c.condition) {
     case 'satisfied':
@@ -52,11 +57,11 @@ function conditionHolds(c: RuleCondition, activity: Activity, s: ActivityState):
 export function preConditionFires(
   activity: Activity,
   action: PreConditionAction,
-  state: ActivityState,
+  lookup: ObjectiveLookup,
 ): boolean {
   for (const rule of activity.sequencing.sequencingRules.preConditionRules) {
     if (rule.action !== action || rule.conditions.length === 0) continue;
-    const results = rule.conditions.map((c) => conditionHolds(c, activity, state));
+    const results = rule.conditions.map((c) => conditionHolds(c, activity, lookup));
     if (rule.conditionCombination === 'all' ? results.every(Boolean) : results.some(Boolean)) return true;
   }
   return false;

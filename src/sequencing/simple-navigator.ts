@@ -56,13 +56,20 @@ class SimpleNavigator implements Navigator {
   private pending: NavRequest | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly prerequisites = new Map<Activity, PrerequisiteExpr | null>();
+  /** Global objective id → the activity whose primary objective writes its satisfaction (mapInfo). */
+  private readonly globalWriters = new Map<string, Activity>();
 
   constructor(manifest: Manifest, organization: Organization, options: NavigatorOptions) {
     this.manifest = manifest;
     this.organization = organization;
     this.scorm12 = manifest.version === '1.2';
     this.tree = buildActivityTree(manifest, organization);
-    for (const a of this.tree.preorder) this.states.set(a, emptyActivityState());
+    for (const a of this.tree.preorder) {
+      this.states.set(a, emptyActivityState());
+      for (const map of a.sequencing.objectives.primary?.mapInfo ?? [])
+        if (map.writeSatisfiedStatus || map.writeNormalizedMeasure)
+          this.globalWriters.set(map.targetObjectiveID, a);
+    }
     if (options.restore) this.restore(options.restore);
   }
 
@@ -206,13 +213,12 @@ class SimpleNavigator implements Navigator {
     if (jump) return undefined;
     for (const a of path) {
       // SB.2.9-4: hidden from choice.
-      if (preConditionFires(a, 'hiddenFromChoice', this.stateOf(a)))
-        return `"${a.title}" is hidden from choice.`;
+      if (preConditionFires(a, 'hiddenFromChoice', this.lookup)) return `"${a.title}" is hidden from choice.`;
       // SB.2.9-5: the parent's choice control mode.
       if (a.parent && !a.parent.sequencing.controlMode.choice)
         return `Choice is not allowed within "${a.parent.title}".`;
       // SB.2.9 / UP.5 Check Activity Process: disabled.
-      if (preConditionFires(a, 'disabled', this.stateOf(a))) return `"${a.title}" is disabled.`;
+      if (preConditionFires(a, 'disabled', this.lookup)) return `"${a.title}" is disabled.`;
     }
     const current = this.active ? this.current : undefined;
     if (current && target !== current) {
@@ -262,22 +268,21 @@ class SimpleNavigator implements Navigator {
         return { kind: 'blocked', reason: `Only forward navigation is allowed within "${ca.title}".` };
       let skip = false;
       for (const a of path) {
-        const s = this.stateOf(a);
         if (a !== leaf && !a.sequencing.controlMode.flow)
           return { kind: 'blocked', reason: `Flow navigation is not allowed within "${a.title}".` };
         if (dir === -1 && a !== leaf && a.sequencing.controlMode.forwardOnly)
           return { kind: 'blocked', reason: `Only forward navigation is allowed within "${a.title}".` };
         // SB.2.2-2: skipped activities are passed over (a skipped cluster with all it holds).
-        if (preConditionFires(a, 'skip', s)) {
+        if (preConditionFires(a, 'skip', this.lookup)) {
           skipped.push(a);
           skip = true;
           break;
         }
         // SB.2.2-3 / UP.5: a disabled activity stops the traversal.
-        if (preConditionFires(a, 'disabled', s))
+        if (preConditionFires(a, 'disabled', this.lookup))
           return { kind: 'blocked', reason: `"${a.title}" is disabled.` };
         // SB.2.1-3 (4th ed.): stopForwardTraversal.
-        if (dir === 1 && preConditionFires(a, 'stopForwardTraversal', s))
+        if (dir === 1 && preConditionFires(a, 'stopForwardTraversal', this.lookup))
           return { kind: 'blocked', reason: `"${a.title}" stops forward navigation.` };
       }
       if (skip || !leaf.launchable) continue;
@@ -396,7 +401,7 @@ class SimpleNavigator implements Navigator {
     if (!activity) return true;
     for (const a of pathFromRoot(activity)) {
       if (!a.isVisible) return true;
-      if (!this.scorm12 && preConditionFires(a, 'hiddenFromChoice', this.stateOf(a))) return true;
+      if (!this.scorm12 && preConditionFires(a, 'hiddenFromChoice', this.lookup)) return true;
     }
     return false;
   }
@@ -404,6 +409,29 @@ class SimpleNavigator implements Navigator {
   leaves(): Item[] {
     return this.tree.leaves.filter((l) => l.launchable).map((l) => l.item!);
   }
+
+  /**
+   * The state a rule condition tests (UP.2.1): the activity's own for its primary objective; for another
+   * objective, what it reads from a global objective (mapInfo readSatisfiedStatus/readNormalizedMeasure),
+   * which here is the primary objective of the activity that writes that global. This covers the common
+   * "disable until the previous SCO is satisfied" pattern; the full engine keeps real global objectives.
+   */
+  private readonly lookup = (activity: Activity, ref: string | undefined): ActivityState => {
+    const own = this.stateOf(activity);
+    const objectives = activity.sequencing.objectives;
+    if (ref === undefined || ref === '' || ref === objectives.primary?.objectiveID) return own;
+    const objective = objectives.secondary.find((o) => o.objectiveID === ref);
+    const result: ActivityState = { ...own, success: 'unknown' };
+    delete result.measure;
+    for (const map of objective?.mapInfo ?? []) {
+      const writer = this.globalWriters.get(map.targetObjectiveID);
+      if (!writer) continue;
+      const w = this.stateOf(writer);
+      if (map.readSatisfiedStatus) result.success = w.success;
+      if (map.readNormalizedMeasure && w.measure !== undefined) result.measure = w.measure;
+    }
+    return result;
+  };
 
   // ---------------------------------------------------------------------------------------------
   // 1.2 prerequisites

@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { deleteDB } from 'idb';
 import { parseManifest } from '../../src/package/index.js';
 import type { Manifest } from '../../src/package/types.js';
@@ -20,25 +20,45 @@ async function loadManifest(pkg: string): Promise<Manifest> {
   return parseManifest(await response.text());
 }
 
-type Api12 = Record<string, (...a: string[]) => string>;
+interface Api12 {
+  LMSGetValue(element: string): string;
+  LMSSetValue(element: string, value: string): string;
+  LMSCommit(arg: string): string;
+}
+interface Api2004 {
+  GetValue(element: string): string;
+  SetValue(element: string, value: string): string;
+  Commit(arg: string): string;
+  Terminate(arg: string): string;
+}
 const api12 = (): Api12 | undefined => (window as unknown as { API?: Api12 }).API;
-const api2004 = (): Api12 | undefined => (window as unknown as { API_1484_11?: Api12 }).API_1484_11;
+const api2004 = (): Api2004 | undefined => (window as unknown as { API_1484_11?: Api2004 }).API_1484_11;
+
+/** The next event of this name from the element, typed by HTMLElementEventMap. */
+function nextEvent<K extends keyof HTMLElementEventMap>(
+  el: HTMLElement,
+  name: K,
+): Promise<HTMLElementEventMap[K]> {
+  return new Promise((resolve) => el.addEventListener(name, resolve, { once: true }));
+}
 
 /**
  * The real runtime, with the content frame's alert/confirm answered (golf asks "resume where you left
  * off?" with confirm(), which would block a headless test). Patched when the SCO initializes.
  */
-function factoryFor(getPlayer: () => ScormPlayer | undefined): ApiFactory {
+function answerDialogs(): ApiFactory {
   return (version, options) => {
-    const api = runtimeApiFactory(version, options) as unknown as Api12;
+    const api = runtimeApiFactory(version, options) as unknown as Record<string, (arg: string) => string>;
     for (const name of ['LMSInitialize', 'Initialize']) {
       const original = api[name];
       if (!original) continue;
       api[name] = (arg: string) => {
-        const win = frameOf(getPlayer())?.contentWindow as (Window & typeof globalThis) | null | undefined;
-        if (win) {
-          win.confirm = () => true;
-          win.alert = () => undefined;
+        for (const player of document.querySelectorAll('scorm-player')) {
+          const win = frameOf(player)?.contentWindow as (Window & typeof globalThis) | null | undefined;
+          if (win) {
+            win.confirm = () => true;
+            win.alert = () => undefined;
+          }
         }
         return original.call(api, arg);
       };
@@ -70,9 +90,8 @@ async function mount(options: {
   learner?: { id: string; name?: string };
 }): Promise<ScormPlayer> {
   const manifest = await loadManifest(options.pkg);
-  let player: ScormPlayer | undefined;
-  const factory = factoryFor(() => player);
-  player = await fixture<ScormPlayer>(
+  const factory = answerDialogs();
+  const player = await fixture<ScormPlayer>(
     html`<scorm-player
       style="height: 600px"
       .manifest=${manifest}
@@ -115,9 +134,9 @@ describe('<scorm-player> with golf SCORM 1.2 (RuntimeBasicCalls)', () => {
     expect(frameOf(player)!.title).to.equal('Golf Explained');
     expect(api12()!.LMSGetValue('cmi.core.student_name')).to.equal('Doe, Jane');
     // The SCO commits (as content does); the write is durable once whenSaved resolves.
-    const progress = oneEvent(player, ScormProgressEvent.eventName);
+    const progress = nextEvent(player, ScormProgressEvent.eventName);
     expect(api12()!.LMSCommit('')).to.equal('true');
-    const event = (await progress) as ScormProgressEvent;
+    const event = await progress;
     expect(event.detail.itemId).to.equal('item_1');
     expect(event.detail.item.lessonStatus).to.equal('incomplete');
     expect(event.detail.completion).to.equal('incomplete');
@@ -142,9 +161,9 @@ describe('<scorm-player> with golf SCORM 1.2 (RuntimeBasicCalls)', () => {
     await waitUntil(() => api12()?.LMSGetValue('cmi.core.lesson_location') === '0', 'SCO did not start', {
       timeout: 15000,
     });
-    const ended = oneEvent(first, ScormSessionEndEvent.eventName);
+    const ended = nextEvent(first, ScormSessionEndEvent.eventName);
     toolbarButton(first, 'Suspend').click();
-    const end = (await ended) as ScormSessionEndEvent;
+    const end = await ended;
     expect(end.reason).to.equal('suspendAll');
     expect(end.summary.suspended).to.equal(true);
     expect(frameOf(first)).to.equal(null);
@@ -181,9 +200,9 @@ describe('<scorm-player> with golf SCORM 1.2 (RuntimeBasicCalls)', () => {
         timeout: 15000,
       },
     );
-    const ended = oneEvent(player, ScormSessionEndEvent.eventName);
+    const ended = nextEvent(player, ScormSessionEndEvent.eventName);
     toolbarButton(player, 'Exit').click();
-    expect(((await ended) as ScormSessionEndEvent).reason).to.equal('nothing-to-deliver');
+    expect((await ended).reason).to.equal('nothing-to-deliver');
     expect(frameOf(player)).to.equal(null);
     const panel = player.shadowRoot!.querySelector('.panel')!;
     expect([...panel.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal([
@@ -227,5 +246,59 @@ describe('<scorm-player> flow and choice (golf SCORM 1.2, one file per SCO)', ()
   it('&item= makes a choice of that item the first request', async () => {
     const player = await mount({ pkg, store: new MemoryProgressStore(), initialItem: 'etiquette_play_item' });
     await waitUntil(() => frameOf(player)?.title === 'Playing Politely', 'initial item not delivered');
+  });
+});
+
+describe('<scorm-player> with golf SCORM 2004', () => {
+  afterEach(() => fixtureCleanup());
+
+  it('puts API_1484_11 (and no API) on the window; the SCO reports; launch values come from the manifest', async () => {
+    (window as unknown as { API?: unknown }).API = { stale: true };
+    const store = new MemoryProgressStore();
+    const player = await mount({ pkg: 'golf-RuntimeBasicCalls_SCORM20043rdEdition', store });
+    await waitUntil(
+      () => api2004()?.GetValue('cmi.completion_status') === 'incomplete',
+      'SCO did not start',
+      {
+        timeout: 15000,
+      },
+    );
+    expect((window as unknown as { API?: unknown }).API).to.equal(undefined);
+    expect(api2004()!.GetValue('cmi.learner_id')).to.equal('u1');
+    expect(api2004()!.GetValue('cmi.mode')).to.equal('normal');
+    expect(api2004()!.GetValue('cmi.credit')).to.equal('credit');
+    const progress = nextEvent(player, ScormProgressEvent.eventName);
+    api2004()!.Commit('');
+    expect((await progress).detail.item.completionStatus).to.equal('incomplete');
+    expect(tocStatus(player, 'Golf Explained')).to.equal('Incomplete');
+  });
+
+  it('adl.nav.request after Terminate drives the next navigation; request_valid answers from the navigator', async () => {
+    const store = new MemoryProgressStore();
+    const player = await mount({ pkg: 'golf-SequencingForcedSequential_SCORM20043rdEdition', store });
+    await waitUntil(() => frameOf(player)?.title === 'Playing the Game', 'first SCO not delivered', {
+      timeout: 15000,
+    });
+    await waitUntil(() => api2004()?.GetValue('cmi.location') === '0', 'SCO did not start', {
+      timeout: 15000,
+    });
+    // Etiquette is disabled until Playing is satisfied (a global objective read).
+    expect(tocItem(player, 'Etiquette')!.getAttribute('aria-disabled')).to.equal('true');
+    expect(api2004()!.GetValue('adl.nav.request_valid.continue')).to.equal('false');
+    api2004()!.SetValue('cmi.completion_status', 'completed');
+    api2004()!.SetValue('cmi.success_status', 'passed');
+    api2004()!.Commit('');
+    await waitUntil(
+      () => !tocItem(player, 'Etiquette')!.hasAttribute('aria-disabled'),
+      'Etiquette not enabled',
+    );
+    expect(tocStatus(player, 'Playing the Game')).to.equal('Passed');
+    expect(api2004()!.GetValue('adl.nav.request_valid.continue')).to.equal('true');
+    api2004()!.SetValue('adl.nav.request', 'continue');
+    api2004()!.Terminate('');
+    await waitUntil(() => frameOf(player)?.title === 'Etiquette', 'continue was not carried out', {
+      timeout: 15000,
+    });
+    await expectAccessible(player);
   });
 });

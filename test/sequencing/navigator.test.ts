@@ -337,3 +337,32 @@ describe('navigator: SCORM 1.2', () => {
     expect(n.status('org').completion).to.equal('completed');
   });
 });
+
+describe('navigator: golf 2004 sequencing manifests (parsed)', () => {
+  const load = async (pkg: string) => {
+    const { parseManifest } = await import('../../src/package/index.js');
+    const text = await (await fetch(`/corpus/packages/${pkg}/imsmanifest.xml`)).text();
+    return parseManifest(text);
+  };
+
+  it('ForcedSequential: each SCO is disabled until the previous one is satisfied (read from its global)', async () => {
+    const m = await load('golf-SequencingForcedSequential_SCORM20043rdEdition');
+    const n = nav(m);
+    const ids = n.leaves().map((i) => i.identifier);
+    expect(ids.length).to.be.greaterThan(2);
+    expect(start(n)).to.deep.equal({ kind: 'deliver', itemId: ids[0] });
+    expect(n.canNavigate(choice(ids[1]!))).to.equal(false);
+    expect(n.canNavigate(C)).to.equal(false);
+    n.report(
+      ids[0]!,
+      attempt({ completionStatus: 'completed', successStatus: 'passed', entry: 'resume', newAttempt: false }),
+    );
+    expect(n.canNavigate(choice(ids[1]!))).to.equal(true);
+    expect(n.canNavigate(choice(ids[2]!))).to.equal(false);
+    expect(n.navigate(C)).to.deep.equal({ kind: 'deliver', itemId: ids[1] });
+    // completionSetByContent/objectiveSetByContent: a SCO that reports nothing stays unknown.
+    n.report(ids[1]!, attempt());
+    expect(n.status(ids[1]!).success).to.equal('unknown');
+    expect(n.canNavigate(choice(ids[2]!))).to.equal(false);
+  });
+});
