@@ -61,11 +61,15 @@ export class ScormToc extends LitElement {
     [role='tree'] {
       padding: 0.25rem;
     }
+    /* Indentation comes from the nesting of groups, not from a style per item. */
+    [role='group'] {
+      padding-left: 1rem;
+    }
     [role='treeitem'] {
       display: flex;
       align-items: center;
       gap: 0.375rem;
-      padding: 0.375rem 0.5rem 0.375rem calc(0.5rem + var(--depth, 0) * 1rem);
+      padding: 0.375rem 0.5rem;
       border-radius: 0.25rem;
       cursor: pointer;
       min-height: 2rem;
@@ -83,6 +87,9 @@ export class ScormToc extends LitElement {
     [role='treeitem'][aria-disabled='true'] {
       color: var(--scorm-disabled, #5e5e5e);
       cursor: not-allowed;
+    }
+    .leaf {
+      padding-left: 1.875rem;
     }
     .toggle {
       width: 1rem;
@@ -198,7 +205,7 @@ export class ScormToc extends LitElement {
     }
     this.focusIndex = current >= 0 ? current : 0;
     const parts: string[] = [];
-    this.emit(0, 0, current, parts);
+    this.emit(0, current, parts);
     tree.innerHTML = parts.join('');
     this.appliedCurrent = current;
     for (let i = 0; i < this.flat.length; i++) {
@@ -207,10 +214,9 @@ export class ScormToc extends LitElement {
     }
   }
 
-  private emit(index: number, depth: number, current: number, out: string[]): void {
+  private emit(index: number, current: number, out: string[]): void {
     // Iterative preorder emission with explicit close tags.
     const stack: (number | string)[] = [index];
-    const depths = new Map<number, number>([[index, depth]]);
     while (stack.length) {
       const top = stack.pop()!;
       if (typeof top === 'string') {
@@ -218,7 +224,6 @@ export class ScormToc extends LitElement {
         continue;
       }
       const f = this.flat[top]!;
-      const d = depths.get(top)!;
       const state = this.states.get(f.node.id) ?? { status: 'not attempted', disabled: false };
       const branch = f.children.length > 0;
       const expanded = branch && !this.collapsed.has(top);
@@ -231,7 +236,8 @@ export class ScormToc extends LitElement {
           ` tabindex="${top === this.focusIndex ? 0 : -1}"` +
           (branch ? ` aria-expanded="${expanded}" aria-owns="g${top}"` : '') +
           (state.disabled ? ' aria-disabled="true"' : '') +
-          ` style="--depth:${d}"><span class="toggle" aria-hidden="true"></span>` +
+          // Leaves have no toggle; their padding keeps titles aligned.
+          (branch ? '><span class="toggle" aria-hidden="true"></span>' : ' class="leaf">') +
           `<span class="title" id="l${top}">${title}</span>` +
           `<span class="icon" aria-hidden="true" data-status="${state.status}">${statusIcon[state.status]}</span>` +
           `<span class="sr-only" id="s${top}">${statusText[state.status]}</span></div>`,
@@ -241,7 +247,6 @@ export class ScormToc extends LitElement {
         stack.push('</div>');
         for (let i = f.children.length - 1; i >= 0; i--) {
           const c = f.children[i]!;
-          depths.set(c, d + 1);
           stack.push(c);
         }
       }
