@@ -274,6 +274,8 @@ export class ScormPlayer extends LitElement {
     const stored = this.record?.sequencing as SequencingRecord | undefined;
     const restore = stored?.organizationId === organization.identifier ? stored.navigator : undefined;
     this.organization = organization;
+    // Leave the organization choice: the next render puts the TOC and the stage in place.
+    this.phase = 'waiting';
     this.items = new Map();
     const stack = [...organization.items];
     while (stack.length) {
