@@ -109,6 +109,8 @@ export class ScormApp extends LitElement {
   /** Views whose module has loaded. */
   @state() accessor ready = new Set<LazyView>();
   @state() accessor loadError: string | undefined;
+  /** IndexedDB could not be opened. */
+  @state() accessor dbError: string | undefined;
   /** The learner dialog was cancelled on a play route that needs a name. */
   @state() accessor learnerDeclined = false;
 
@@ -224,6 +226,14 @@ export class ScormApp extends LitElement {
 
   #renderView() {
     const r = this.route;
+    if (this.dbError && r.view !== 'unknown') {
+      return html`<h1 tabindex="-1">Storage is not available</h1>
+        <p class="error" role="alert">
+          This browser refused the player its local storage (IndexedDB), so courses and progress cannot be
+          kept here: ${this.dbError}
+        </p>
+        <p>Private windows and some privacy settings do this. Try a normal window.</p>`;
+    }
     switch (r.view) {
       case 'library':
         return html`<scorm-library-view .db=${this.db} .learnerId=${this.learner?.id}></scorm-library-view>`;
@@ -264,7 +274,7 @@ export class ScormApp extends LitElement {
         ></scorm-results-view>`;
       case 'dispatch-maker':
         return this.ready.has('dispatch-maker')
-          ? html`<scorm-dispatch-maker></scorm-dispatch-maker>`
+          ? html`<scorm-dispatch-maker .db=${this.db}></scorm-dispatch-maker>`
           : this.#renderLoading();
       default:
         return nothing;
@@ -283,9 +293,14 @@ export class ScormApp extends LitElement {
   }
 
   async #openDb() {
-    const db = await openPlayerDb(this.dbName);
-    this.db = db;
-    this.storedLearner = await loadLearner(db);
+    try {
+      const db = await openPlayerDb(this.dbName);
+      this.db = db;
+      this.storedLearner = await loadLearner(db);
+    } catch (error) {
+      // Private windows and third-party frames may refuse IndexedDB; a dispatch launch copes on its own.
+      this.dbError = (error as Error).message || String(error);
+    }
     this.learnerLoaded = true;
   }
 

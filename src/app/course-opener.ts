@@ -47,9 +47,22 @@ export async function openCourse(
     if (!pkg) throw new Error('This course is not in the library any more (it may have been deleted).');
     return openPackage(pkg, `pkg:${pkg.manifestIdentifier}`, options);
   }
+  return openUrlCourse(db, source.url, options);
+}
+
+/** The version URL of a library package: `package:<id>` names it uniquely, and can be opened again. */
+export function packageVersionUrl(id: string): string {
+  return `package:${id}`;
+}
+
+async function openUrlCourse(
+  db: PlayerDatabase,
+  course: string,
+  options: OpenOptions,
+): Promise<OpenedCourse> {
   const { openCourseUrl } = await import('../package/open-url.js');
   options.onProgress?.({ phase: 'manifest' });
-  const opened = await openCourseUrl(source.url, {
+  const opened = await openCourseUrl(course, {
     base: options.base ?? document.baseURI,
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (progress) => options.onProgress?.({ phase: 'download', progress }),
@@ -77,6 +90,19 @@ export async function openCourse(
   return openPackage(pkg, `url:${opened.source}`, options);
 }
 
+/** Opens a library package (by id) under a given course key: a learner continuing on an earlier version. */
+export async function openPackageAs(
+  db: PlayerDatabase,
+  id: string,
+  courseKey: string,
+  options: OpenOptions = {},
+): Promise<OpenedCourse> {
+  const { getPackage } = await import('../storage/package-store.js');
+  const pkg = await getPackage(db, id);
+  if (!pkg) throw new Error('That version of the course is not in the library any more.');
+  return openPackage(pkg, courseKey, options);
+}
+
 async function openPackage(
   pkg: StoredPackage,
   courseKey: string,
@@ -93,7 +119,7 @@ async function openPackage(
     title: pkg.title,
     contentBase: contentBaseUrl(registration.scope, pkg.id),
     courseKey,
-    courseVersion: { url: pkg.source ?? `package:${pkg.id}`, manifestHash: pkg.manifestHash },
+    courseVersion: { url: packageVersionUrl(pkg.id), manifestHash: pkg.manifestHash },
     packageId: pkg.id,
   };
 }

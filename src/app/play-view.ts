@@ -4,19 +4,20 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../player/scorm-player.js';
-import type { ApiFactory } from '../player/sco-session.js';
-import { Scorm12Api, Scorm2004Api } from '../runtime/index.js';
 import type { PlayerDatabase } from '../storage/db.js';
 import { IdbProgressStore } from '../storage/progress-idb.js';
-import { openCourse, type OpenProgress, type OpenedCourse } from './course-opener.js';
+import {
+  openCourse,
+  openPackageAs,
+  packageVersionUrl,
+  type OpenProgress,
+  type OpenedCourse,
+} from './course-opener.js';
+import { resolveCourseVersion } from './course-version.js';
 import { formatBytes } from './format.js';
 import type { Learner } from './learner-store.js';
 import { routeHref, type CourseSource } from './routes.js';
 import { sharedStyles } from './shared-styles.js';
-
-/** The app's choice of runtime: src/runtime's adapters (only the app picks concrete implementations). */
-const apiFactory: ApiFactory = (version, options) =>
-  version === '1.2' ? new Scorm12Api(options) : new Scorm2004Api(options);
 
 @customElement('scorm-play-view')
 export class PlayView extends LitElement {
@@ -106,7 +107,6 @@ export class PlayView extends LitElement {
                 .learner=${this.learner}
                 .store=${this.#store}
                 .initialItem=${this.item}
-                .apiFactory=${apiFactory}
               ></scorm-player>`
             : this.#renderProgress()
       }
@@ -142,6 +142,45 @@ export class PlayView extends LitElement {
     </div>`;
   }
 
+  /**
+   * H6's course-version check (src/app/course-version.ts): a learner whose unfinished attempt began on
+   * another version of the course is asked whether to continue on it (when it is still in the library) or to
+   * start again; otherwise the course opens at once, resuming a suspended attempt without asking.
+   */
+  async #chooseVersion(db: PlayerDatabase, course: OpenedCourse, signal: AbortSignal): Promise<OpenedCourse> {
+    if (!this.learner || !this.#store) return course;
+    const earlier = await this.#earlierVersions(db, course);
+    const resolved = await resolveCourseVersion({
+      store: this.#store,
+      courseKey: course.courseKey,
+      learnerId: this.learner.id,
+      current: course.courseVersion,
+      earlierVersions: earlier,
+      courseTitle: course.title,
+    });
+    const started = resolved.version.url;
+    if (resolved.choice !== 'continue' || started === course.courseVersion.url || signal.aborted)
+      return course;
+    if (!started.startsWith('package:')) return course;
+    return openPackageAs(db, started.slice('package:'.length), course.courseKey, { signal });
+  }
+
+  /** Other library copies of the same course: same manifest identifier, or the same zip URL. */
+  async #earlierVersions(db: PlayerDatabase, course: OpenedCourse): Promise<string[]> {
+    if (course.packageId === undefined) return [];
+    const all = await db.getAll('packages');
+    const self = all.find((p) => p.id === course.packageId);
+    if (!self) return [];
+    return all
+      .filter((p) => p.id !== self.id)
+      .filter((p) =>
+        course.courseKey.startsWith('pkg:')
+          ? p.manifestIdentifier === self.manifestIdentifier
+          : p.source !== undefined && p.source === self.source,
+      )
+      .map((p) => packageVersionUrl(p.id));
+  }
+
   async #open() {
     const { db, source } = this;
     if (!db || !source) return;
@@ -158,7 +197,7 @@ export class PlayView extends LitElement {
         },
       });
       if (abort.signal.aborted) return;
-      this.course = course;
+      this.course = await this.#chooseVersion(db, course, abort.signal);
     } catch (error) {
       if (this.#abort !== abort) return;
       this.error = abort.signal.aborted

@@ -7,10 +7,8 @@ export type LazyView = Exclude<Route['view'], 'library' | 'unknown'>;
 const loaders: Record<LazyView, () => Promise<unknown>> = {
   play: () => import('./play-view.js'),
   results: () => import('./results-view.js'),
-  // H6's views (src/app/dispatch-view.ts, src/app/dispatch-maker.ts). TODO(H5): switch to literal
-  // import('./dispatch-view.js') / import('./dispatch-maker.js') once they exist, so Vite bundles them.
-  dispatch: () => import(/* @vite-ignore */ pending('./dispatch-view.js')),
-  'dispatch-maker': () => import(/* @vite-ignore */ pending('./dispatch-maker.js')),
+  dispatch: () => import('./dispatch-view.js'),
+  'dispatch-maker': () => import('./dispatch-maker.js'),
 };
 
 const loaded = new Map<LazyView, Promise<unknown>>();
@@ -25,9 +23,4 @@ export function loadView(view: LazyView): Promise<unknown> {
     loaded.set(view, promise);
   }
   return promise;
-}
-
-/** A specifier TypeScript and Vite do not resolve (for modules that have not landed yet). */
-function pending(specifier: string): string {
-  return specifier;
 }
