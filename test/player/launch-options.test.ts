@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { launchValues, parseNavRequest } from '../../src/player/launch-options.js';
 import { item, manifest } from '../sequencing/manifest-builder.js';
+import type { SequencingDefinition } from '../../src/package/types.js';
 
 describe('launchValues', () => {
   it('1.2: datafromlms, masteryscore, maxtimeallowed, timelimitaction', () => {
@@ -30,7 +31,7 @@ describe('launchValues', () => {
         completionThreshold: { completedByMeasure: false, minProgressMeasure: 0.8, progressWeight: 1 },
         dataMaps: [{ targetID: 'shared', readSharedData: true, writeSharedData: false }],
       },
-      seq: (s: import('../../src/package/types.js').SequencingDefinition) => {
+      seq: (s: SequencingDefinition) => {
         s.objectives.primary = {
           objectiveID: 'p',
           satisfiedByMeasure: true,
