@@ -570,10 +570,13 @@ export class ScormPlayer extends LitElement {
     if (organization && this.phase === 'choose-organization') this.begin(organization);
   };
 
-  private readonly onPageHide = (): void => {
-    // The tab is going away: end the SCO's session so its time and status are written.
-    const session = this.session;
-    if (session?.isRunning()) session.finish();
+  private readonly onPageHide = (event: PageTransitionEvent): void => {
+    // A page kept in the back/forward cache comes back as it was: leave the SCO running.
+    if (event.persisted) return;
+    // The tab is going away. Unload the content first (the parent's pagehide comes before the frame's
+    // unload, and the SCO's own unload handler sets exit/session time), then finish on its behalf if it
+    // did not; the write is issued before this handler returns.
+    this.leaveScoNow(false);
   };
 
   // ---------------------------------------------------------------------------------------------
