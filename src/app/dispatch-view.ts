@@ -12,6 +12,7 @@ import { LaunchResults } from '../dispatch/launch-results.js';
 import { courseUrls, lookupDispatch, parseRegistry, type DispatchEntry } from '../dispatch/registry.js';
 import { RelayClient } from '../dispatch/relay-client.js';
 import { sendReport, type AttemptSummary } from '../dispatch/report.js';
+import { begunElsewhere, resumeSuspendData } from '../dispatch/resume.js';
 import { dispatchCourseKey, MAX_USER_ID_LENGTH, userIdProblem } from '../dispatch/user-id.js';
 import { openPlayerDb, type PlayerDatabase } from '../storage/db.js';
 import type { ProgressStore } from '../storage/progress.js';
@@ -87,6 +88,9 @@ export class DispatchView extends LitElement {
   /** True when the browser refused IndexedDB here (a third-party frame with storage blocked): progress then
    * lasts for this visit only, and the host LMS (relay mode) is where results are kept. */
   @state() accessor storageBlocked = false;
+  /** True when the host LMS says the learner is resuming (relay hello) but this browser holds no progress:
+   * the learner began in another browser or device, whose progress this one cannot see. */
+  @state() accessor progressElsewhere = false;
 
   #store: ProgressStore | undefined;
   #ownDb: PlayerDatabase | undefined;
@@ -124,13 +128,7 @@ export class DispatchView extends LitElement {
     const c = this.course;
     if (c && this.#store && this.userId !== undefined) {
       const learner = this.learnerName ? { id: this.userId, name: this.learnerName } : { id: this.userId };
-      return html`${
-          this.storageBlocked
-            ? html`<p class="notice" role="status">
-                This browser does not let the course keep your progress here, so it lasts for this visit only.
-              </p>`
-            : nothing
-        }<scorm-player
+      return html`${this.#notice()}<scorm-player
           .manifest=${c.manifest}
           .contentBase=${c.contentBase}
           .courseKey=${c.courseKey}
@@ -141,10 +139,16 @@ export class DispatchView extends LitElement {
           @scorm-session-end=${this.#onSessionEnd}
         ></scorm-player>`;
     }
-    return html`<div class="page">
-      <p role="status">${this.status}</p>
-      ${nothing}
-    </div>`;
+    return html`<div class="page"><p role="status">${this.status}</p></div>`;
+  }
+
+  #notice() {
+    const text = this.storageBlocked
+      ? 'This browser does not let the course keep your progress here, so it lasts for this visit only.'
+      : this.progressElsewhere
+        ? 'You began this course in another browser or on another device. Your progress there is not available here, so the course starts from the beginning.'
+        : '';
+    return text ? html`<p class="notice" role="status">${text}</p>` : nothing;
   }
 
   #fail(problem: DispatchProblem, heading: string, text: string): void {
@@ -158,6 +162,7 @@ export class DispatchView extends LitElement {
     const stale = (): boolean => run !== this.#run;
     this.problem = undefined;
     this.course = undefined;
+    this.progressElsewhere = false;
     this.#exited = false;
     const { token, userId } = this;
     if (!token) return;
@@ -243,6 +248,7 @@ export class DispatchView extends LitElement {
       const open = (url: string): Promise<OpenedCourse> => this.#openCourse(db, url, registryUrl);
       let opened = await open(urls.current);
       if (stale()) return;
+      const hadProgress = (await this.#store.loadCourse(courseKey, userId!)) !== undefined;
       const resolved = await resolveCourseVersion({
         store: this.#store,
         courseKey,
@@ -268,10 +274,9 @@ export class DispatchView extends LitElement {
       if (connection?.status === 'connected') {
         this.#relay = relay;
         if (connection.learnerName) this.learnerName = connection.learnerName;
+        this.progressElsewhere = begunElsewhere(token, connection.resume, hadProgress);
       }
-      this.#results = new LaunchResults(
-        `dispatch:${token}:${opened.courseVersion.manifestHash.slice(0, 12)}`,
-      );
+      this.#results = new LaunchResults(resumeSuspendData(token, opened.courseVersion.manifestHash));
       this.course = { ...opened, courseKey };
     } catch (error) {
       if (stale()) return;

@@ -39,6 +39,10 @@ function hostPage(version: '1.2' | '2004'): string {
   if (q.get('learner') !== null) {
     ${version === '1.2' ? "api.cmi.core.student_id = q.get('learner'); api.cmi.core.student_name = 'Doe, Jane';" : "api.cmi.learner_id = q.get('learner'); api.cmi.learner_name = 'Doe, Jane';"}
   }
+  if (q.get('resume') !== null) {
+    ${version === '1.2' ? "api.cmi.core.entry = 'resume';" : "api.cmi.entry = 'resume';"}
+    api.cmi.suspend_data = q.get('resume');
+  }
   window.${version === '1.2' ? 'API' : 'API_1484_11'} = api;
   window.calls = [];
   ['${version === '1.2' ? 'LMSInitialize' : 'Initialize'}', '${version === '1.2' ? 'LMSCommit' : 'Commit'}',
@@ -122,13 +126,20 @@ before(async () => {
 });
 after(() => h?.close());
 
-async function hostWithShell(version: '1.2' | '2004', shell: string, learner: string | null, popup = false) {
+async function hostWithShell(
+  version: '1.2' | '2004',
+  shell: string,
+  learner: string | null,
+  popup = false,
+  resume?: string,
+) {
   const { context, page } = await h.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const q = new URLSearchParams({ shell });
   if (learner !== null) q.set('learner', learner);
   if (popup) q.set('popup', '1');
+  if (resume !== undefined) q.set('resume', resume);
   await page.goto(`${hostOrigin}/host/lms-${version}.html?${q}`);
   return { context, page, errors };
 }
@@ -330,6 +341,34 @@ describe('relay shells', () => {
     // The shell writes HH:MM:SS.SS (checked exactly in test/dispatch/shell-relay.test.ts); scorm-again keeps it
     // in its own normal form (00:00:00.40 becomes 00:00:00.4).
     assert.match(String(cmi.core.session_time), /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
+    await context.close();
+  });
+
+  it('tells a learner who resumes from another browser that their progress is not here', async () => {
+    const { context, page } = await hostWithShell(
+      '2004',
+      'relay-2004',
+      'moved-learner',
+      false,
+      `dispatch:${TOKEN}:0123456789ab`,
+    );
+    const course = shellFrame(page).frameLocator('iframe[title="Tea"]');
+    await course.locator('scorm-stage iframe[title="Welcome"]').waitFor({ timeout: 20000 });
+    // Which notice depends on whether this browser gives the framed player storage at all (a private-mode
+    // context does not: then progress lasts for the visit, which the view says first).
+    const player = page.frames().find((f) => f.url().includes('relay=1'))!;
+    const storage = await player.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const r = indexedDB.open('probe');
+          r.onsuccess = () => (r.result.close(), resolve(true));
+          r.onerror = () => resolve(false);
+        }),
+    );
+    assert.match(
+      await course.locator('scorm-dispatch-view .notice').innerText(),
+      storage ? /began this course in another browser/ : /lasts for this visit only/,
+    );
     await context.close();
   });
 });
