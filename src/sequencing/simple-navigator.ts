@@ -56,8 +56,16 @@ class SimpleNavigator implements Navigator {
   private pending: NavRequest | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly prerequisites = new Map<Activity, PrerequisiteExpr | null>();
-  /** Global objective id → the activity whose primary objective writes its satisfaction (mapInfo). */
-  private readonly globalWriters = new Map<string, Activity>();
+  /**
+   * Global objective id → the activity whose primary objective writes it, per aspect (imsss mapInfo:
+   * satisfaction, measure; adlseq mapInfo, 4th ed.: completion, progress measure).
+   */
+  private readonly writers = {
+    satisfied: new Map<string, Activity>(),
+    measure: new Map<string, Activity>(),
+    completion: new Map<string, Activity>(),
+    progress: new Map<string, Activity>(),
+  };
 
   constructor(manifest: Manifest, organization: Organization, options: NavigatorOptions) {
     this.manifest = manifest;
@@ -66,9 +74,13 @@ class SimpleNavigator implements Navigator {
     this.tree = buildActivityTree(manifest, organization);
     for (const a of this.tree.preorder) {
       this.states.set(a, emptyActivityState());
-      for (const map of a.sequencing.objectives.primary?.mapInfo ?? [])
-        if (map.writeSatisfiedStatus || map.writeNormalizedMeasure)
-          this.globalWriters.set(map.targetObjectiveID, a);
+      for (const map of a.sequencing.objectives.primary?.mapInfo ?? []) {
+        const id = map.targetObjectiveID;
+        if (map.writeSatisfiedStatus) this.writers.satisfied.set(id, a);
+        if (map.writeNormalizedMeasure) this.writers.measure.set(id, a);
+        if (map.writeCompletionStatus) this.writers.completion.set(id, a);
+        if (map.writeProgressMeasure) this.writers.progress.set(id, a);
+      }
     }
     if (options.restore) this.restore(options.restore);
   }
@@ -412,23 +424,30 @@ class SimpleNavigator implements Navigator {
 
   /**
    * The state a rule condition tests (UP.2.1): the activity's own for its primary objective; for another
-   * objective, what it reads from a global objective (mapInfo readSatisfiedStatus/readNormalizedMeasure),
-   * which here is the primary objective of the activity that writes that global. This covers the common
-   * "disable until the previous SCO is satisfied" pattern; the full engine keeps real global objectives.
+   * objective, what it reads from global objectives (imsss mapInfo readSatisfiedStatus /
+   * readNormalizedMeasure; adlseq mapInfo readCompletionStatus / readProgressMeasure, 4th ed.), which here
+   * is the primary objective of the activity that writes that global. This covers the common "disabled
+   * until the previous SCO is satisfied/completed" pattern; the full engine keeps real global objectives.
    */
   private readonly lookup = (activity: Activity, ref: string | undefined): ActivityState => {
     const own = this.stateOf(activity);
     const objectives = activity.sequencing.objectives;
     if (ref === undefined || ref === '' || ref === objectives.primary?.objectiveID) return own;
     const objective = objectives.secondary.find((o) => o.objectiveID === ref);
+    // A local objective that nothing reports into has an unknown status.
     const result: ActivityState = { ...own, success: 'unknown' };
     delete result.measure;
     for (const map of objective?.mapInfo ?? []) {
-      const writer = this.globalWriters.get(map.targetObjectiveID);
-      if (!writer) continue;
-      const w = this.stateOf(writer);
-      if (map.readSatisfiedStatus) result.success = w.success;
-      if (map.readNormalizedMeasure && w.measure !== undefined) result.measure = w.measure;
+      const id = map.targetObjectiveID;
+      const from = (writer: Activity | undefined) => (writer ? this.stateOf(writer) : undefined);
+      const satisfied = map.readSatisfiedStatus ? from(this.writers.satisfied.get(id)) : undefined;
+      if (satisfied) result.success = satisfied.success;
+      const measure = map.readNormalizedMeasure ? from(this.writers.measure.get(id)) : undefined;
+      if (measure?.measure !== undefined) result.measure = measure.measure;
+      const completion = map.readCompletionStatus ? from(this.writers.completion.get(id)) : undefined;
+      if (completion) result.completion = completion.completion;
+      const progress = map.readProgressMeasure ? from(this.writers.progress.get(id)) : undefined;
+      if (progress?.progressMeasure !== undefined) result.progressMeasure = progress.progressMeasure;
     }
     return result;
   };

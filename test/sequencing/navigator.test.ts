@@ -366,3 +366,23 @@ describe('navigator: golf 2004 sequencing manifests (parsed)', () => {
     expect(n.canNavigate(choice(ids[2]!))).to.equal(false);
   });
 });
+
+describe('navigator: golf 4th edition completion through adlseq mapInfo (parsed)', () => {
+  it('PostTestRollup4thEd: each content SCO is disabled until the previous one is completed', async () => {
+    const { parseManifest } = await import('../../src/package/index.js');
+    const text = await (
+      await fetch('/corpus/packages/golf-SequencingPostTestRollup4thEd_SCORM20044thEdition/imsmanifest.xml')
+    ).text();
+    const n = nav(parseManifest(text));
+    const ids = n.leaves().map((i) => i.identifier);
+    expect(ids.slice(0, 2)).to.deep.equal(['playing_item', 'etuqiette_item']);
+    start(n);
+    expect(n.currentItemId).to.equal('playing_item');
+    expect(n.canNavigate(choice('etuqiette_item'))).to.equal(false);
+    n.report('playing_item', attempt({ completionStatus: 'incomplete', entry: 'resume', newAttempt: false }));
+    expect(n.canNavigate(choice('etuqiette_item'))).to.equal(false);
+    n.report('playing_item', attempt({ completionStatus: 'completed', entry: 'resume', newAttempt: false }));
+    expect(n.canNavigate(choice('etuqiette_item'))).to.equal(true);
+    expect(n.canNavigate({ type: 'continue' })).to.equal(true);
+  });
+});
