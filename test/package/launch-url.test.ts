@@ -97,12 +97,15 @@ describe('href checks (CAM 3.4.1.18)', () => {
 
 describe('launch-url properties (fast-check)', () => {
   const segment = fc.constantFrom('a', 'b', 'c.html', '.', '..', 'd e', '');
-  const relativePath = fc.array(segment, { minLength: 1, maxLength: 8 }).map((s) => s.join('/'));
+  // Leading '/' characters are dropped: '//x' is a network-path reference (another host), not a package path.
+  const relativePath = fc
+    .array(segment, { minLength: 1, maxLength: 8 })
+    .map((s) => s.join('/').replace(/^\/+/, ''));
 
   it('resolved relative references keep no dot segments and stay inside the package', () => {
     fc.assert(
       fc.property(fc.option(relativePath, { nil: undefined }), relativePath, (base, href) => {
-        const out = resolveReference(base, href.startsWith('/') ? href.slice(1) : href);
+        const out = resolveReference(base, href);
         const segments = out.split('/');
         return !out.startsWith('/') && !segments.includes('..') && !segments.slice(0, -1).includes('.');
       }),
