@@ -22,15 +22,15 @@ export interface ShellFiles {
 }
 
 /**
- * Drops whole-line `//` comments and leading indentation from the inline script and style. The templates stay
- * readable, and the shipped page keeps within its 3 KB (gzipped) budget. Only whole lines go, so string
- * literals are never touched.
+ * Drops whole-line `//` comments, blank lines and leading indentation from the inline script and style. The
+ * templates stay readable, and the shipped page keeps within its 3 KB (gzipped) budget. Only whole lines go,
+ * so string literals are never touched (the shells use no template literals).
  */
 export function compactHtml(html: string): string {
   return html
     .split('\n')
     .map((line) => line.trimStart())
-    .filter((line) => !line.startsWith('//'))
+    .filter((line) => line !== '' && !line.startsWith('//'))
     .join('\n');
 }
 

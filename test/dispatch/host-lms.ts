@@ -84,10 +84,14 @@ export function removeHostApis(): void {
 const urls: string[] = [];
 const frames: HTMLIFrameElement[] = [];
 
-/** Builds the shell and loads its index.html in an iframe; resolves once the shell document has loaded. */
-export async function mountShell(options: ShellOptions): Promise<HTMLIFrameElement> {
+/**
+ * Builds the shell and loads its index.html in an iframe (with `headExtra` markup, e.g. a CSP, at the top of
+ * its head); resolves once the shell document has loaded.
+ */
+export async function mountShell(options: ShellOptions, headExtra = ''): Promise<HTMLIFrameElement> {
   const files = buildShellFiles(options, await readTemplates());
-  const url = URL.createObjectURL(new Blob([files['index.html']], { type: 'text/html' }));
+  const page = files['index.html'].replace('<head>', `<head>${headExtra}`);
+  const url = URL.createObjectURL(new Blob([page], { type: 'text/html' }));
   urls.push(url);
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width:800px;height:600px';

@@ -116,6 +116,21 @@ for (const version of ['1.2', '2004'] as const) {
       expect(frameHref(frame)).to.match(/^blob:/);
     });
 
+    it("goes ahead when the LMS page's CSP forbids the reachability probe", async () => {
+      await installHostApi(version, { id: 'u1', name: 'One, User' });
+      const csp = `<meta http-equiv="Content-Security-Policy" content="connect-src 'none'">`;
+      const frame = await mountShell(
+        { scorm: version, token: 'tokC', playerUrl: player, title: 'Demo' },
+        csp,
+      );
+      const href = await until(
+        () => frameHref(frame).includes('/player/dispatch/') && frameHref(frame),
+        5000,
+        'the redirect',
+      );
+      expect(href).to.equal(`${player}player/dispatch/tokC?user_id=u1`);
+    });
+
     it('says the player cannot be reached, and retries on request', async () => {
       await installHostApi(version, { id: 'u1', name: 'One, User' });
       const frame = await mountShell({
