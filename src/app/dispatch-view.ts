@@ -163,6 +163,8 @@ export class DispatchView extends LitElement {
     this.problem = undefined;
     this.course = undefined;
     this.progressElsewhere = false;
+    this.#relay = undefined;
+    this.#results = undefined;
     this.#exited = false;
     const { token, userId } = this;
     if (!token) return;
