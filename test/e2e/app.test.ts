@@ -36,17 +36,43 @@ async function clickInSco(page: Page, name: string | RegExp): Promise<void> {
   await frame.getByRole('button', { name }).click();
 }
 
+/** Runs axe-core in the page (and its same-origin frames); returns the ids of the violated rules. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: join(projectRoot, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
+    return (await axe.run()).violations.map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+/** Whether the page scrolls sideways (it must not at phone width). */
+function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
+
 describe('the app', () => {
   it('shows the library first, and it passes an axe audit', async () => {
     const { page } = await h.newPage();
     await page.goto(`${h.url}/`);
     await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
-    await page.addScriptTag({ path: join(projectRoot, 'node_modules/axe-core/axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }).axe;
-      return (await axe.run()).violations.map((v) => v.id);
-    });
-    assert.deepEqual(violations, []);
+    assert.deepEqual(await axeViolations(page), []);
+  });
+
+  it('works at phone width: no sideways scrolling, and the play view passes an axe audit', async () => {
+    const { page } = await h.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${h.url}/?view=library`);
+    await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
+    assert.equal(await scrollsSideways(page), false, 'library');
+    await page.goto(`${h.url}/?course=demo/imsmanifest.xml&learner=phone`);
+    assert.equal(await currentTitle(page), 'Welcome');
+    await (await scoFrame(page)).getByText('Your progress is being saved.').waitFor();
+    assert.equal(await scrollsSideways(page), false, 'play view');
+    assert.deepEqual(await axeViolations(page), []);
   });
 
   it('plays the demo course end to end: the quiz is passed and the results view shows the attempt', async () => {

@@ -13,6 +13,11 @@ export interface GolfPackage {
   leaves: { id: string; title: string; visible: boolean }[];
   flow: boolean;
   callsApi: boolean;
+  /**
+   * False when the content ends every session with cmi.exit="" on purpose (golf SimpleRemediation: "don't
+   * save the runtime data in this example"), so each launch is a new attempt with no bookmark (RTE 4.2.12).
+   */
+  keepsData: boolean;
 }
 
 function filesUnder(dir: string): string[] {
@@ -39,9 +44,9 @@ export function golfPackages(): GolfPackage[] {
       };
       walk(m.defaultOrganization.items, true);
       const scripts = filesUnder(join(root, name)).filter((f) => /\.(html?|js)$/i.test(f));
-      const callsApi = scripts.some((f) =>
-        /\b(LMSInitialize|\.Initialize)\s*\(/.test(readFileSync(f, 'utf8')),
-      );
+      const texts = scripts.map((f) => readFileSync(f, 'utf8'));
+      const callsApi = texts.some((t) => /\b(LMSInitialize|\.Initialize)\s*\(/.test(t));
+      const keepsData = !texts.some((t) => t.includes("don't save the runtime data"));
       return {
         name,
         version: m.version === '1.2' ? '1.2' : '2004',
@@ -49,6 +54,7 @@ export function golfPackages(): GolfPackage[] {
         // SCORM 1.2 has no flow control of its own: the player lets Continue/Previous walk the tree.
         flow: m.version === '1.2' || m.defaultOrganization.sequencing?.controlMode.flow === true,
         callsApi,
+        keepsData,
       };
     });
 }
