@@ -81,7 +81,7 @@ export class LearnerDialog extends LitElement {
           />
           ${this.problem ? html`<p id="learner-problem" class="error" role="alert">${this.problem}</p>` : ''}
           <div class="actions">
-            <button type="button" value="cancel" @click=${() => this.dialog.close('cancel')}>Cancel</button>
+            <button type="button" value="cancel" @click=${this.#onCancel}>Cancel</button>
             <button type="submit" class="primary">Save</button>
           </div>
         </form>
@@ -100,6 +100,12 @@ export class LearnerDialog extends LitElement {
     const learner = this.current ? { id: this.current.id, name } : learnerFromName(name);
     this.#finish(learner);
     this.dialog.close('save');
+  }
+
+  /** Resolves at once rather than on the dialog's queued close event (Escape still goes through onClose). */
+  #onCancel() {
+    this.#finish(undefined);
+    this.dialog.close('cancel');
   }
 
   #onClose() {

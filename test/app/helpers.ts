@@ -90,7 +90,10 @@ export function attemptState(overrides: Partial<AttemptState> = {}): AttemptStat
   };
 }
 
-/** Waits until `check` returns a truthy value (polling each animation frame), or fails after `ms`. */
+/**
+ * Waits until `check` returns a truthy value, or fails after `ms`. It polls with setTimeout, not
+ * requestAnimationFrame: test files run in parallel tabs and a background tab gets no animation frames.
+ */
 export async function until<T>(
   check: () => T | undefined | null | false,
   ms = 5000,
@@ -101,6 +104,6 @@ export async function until<T>(
     const value = check();
     if (value) return value;
     if (performance.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => setTimeout(r, 16));
   }
 }

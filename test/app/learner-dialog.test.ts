@@ -20,7 +20,7 @@ describe('<scorm-learner-dialog>', () => {
     expect(dialog.open).to.equal(false);
   });
 
-  it('refuses an empty name with an alert, and Escape cancels', async () => {
+  it('refuses an empty name with an alert, and Cancel (by keyboard) cancels', async () => {
     const el = await fixture<LearnerDialog>(html`<scorm-learner-dialog></scorm-learner-dialog>`);
     const answer = el.ask();
     await el.updateComplete;
@@ -30,7 +30,11 @@ describe('<scorm-learner-dialog>', () => {
     expect(alert?.textContent).to.contain('enter your name');
     expect(el.shadowRoot!.querySelector('input')!.getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
-    await sendKeys({ press: 'Escape' });
+    el.shadowRoot!.querySelector('input')!.focus();
+    await sendKeys({ press: 'Tab' }); // to Cancel
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('Cancel');
+    await sendKeys({ press: 'Enter' });
+    expect(el.shadowRoot!.querySelector('dialog')!.open).to.equal(false);
     expect(await answer).to.equal(undefined);
   });
 

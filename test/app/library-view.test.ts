@@ -59,9 +59,9 @@ describe('<scorm-library-view>', () => {
     const first = cards[0]!.textContent!.replace(/\s+/g, ' ');
     expect(first).to.contain('SCORM 1.2');
     expect(first).to.contain('3.0 MB');
-    expect(cards[0]!.querySelector('.status')!.textContent).to.equal('Passed');
+    expect(cards[0]!.querySelector('.status')!.textContent!.trim()).to.equal('Passed');
     // Another learner's progress is not this learner's.
-    expect(cards[1]!.querySelector('.status')!.textContent).to.equal('Not started');
+    expect(cards[1]!.querySelector('.status')!.textContent!.trim()).to.equal('Not started');
     expect(cards[0]!.querySelector<HTMLAnchorElement>('a.primary')!.getAttribute('href')).to.equal(
       '?package=new',
     );
