@@ -2,6 +2,7 @@
 // activity. DOM-free. Each node carries the effective sequencing definition: the item's own, else the
 // imsss XSD defaults (scorm-reference.md E), so callers never branch on "is there a definition".
 import type { Item, Manifest, Organization, SequencingDefinition } from '../package/types.js';
+import { defaultSequencing as xsdDefaults } from '../package/sequencing.js';
 
 export interface Activity {
   id: string;
@@ -30,42 +31,15 @@ export interface ActivityTree {
   leaves: Activity[];
 }
 
-/** imsss defaults (SN; CAM 5): choice and choiceExit true, flow false, tracked, rollup on. */
+/**
+ * The effective definition where an item has none: the imsss XSD defaults the manifest reader fills in
+ * (scorm-reference.md E). SCORM 1.2 has no control modes; Previous/Continue there follow the tree order,
+ * so flow is on.
+ */
 export function defaultSequencing(scorm12: boolean): SequencingDefinition {
-  return {
-    controlMode: {
-      choice: true,
-      choiceExit: true,
-      // SCORM 1.2 has no control modes; Previous/Continue there follow the tree order, so flow is on.
-      flow: scorm12,
-      forwardOnly: false,
-      useCurrentAttemptObjectiveInfo: true,
-      useCurrentAttemptProgressInfo: true,
-    },
-    sequencingRules: { preConditionRules: [], exitConditionRules: [], postConditionRules: [] },
-    limitConditions: {},
-    rollupRules: {
-      rollupObjectiveSatisfied: true,
-      rollupProgressCompletion: true,
-      objectiveMeasureWeight: 1,
-      rules: [],
-    },
-    objectives: { secondary: [] },
-    randomizationControls: {
-      randomizationTiming: 'never',
-      reorderChildren: false,
-      selectionTiming: 'never',
-    },
-    deliveryControls: { tracked: true, completionSetByContent: false, objectiveSetByContent: false },
-    constrainedChoiceConsiderations: { preventActivation: false, constrainChoice: false },
-    rollupConsiderations: {
-      requiredForSatisfied: 'always',
-      requiredForNotSatisfied: 'always',
-      requiredForCompleted: 'always',
-      requiredForIncomplete: 'always',
-      measureSatisfactionIfActive: true,
-    },
-  };
+  const definition = xsdDefaults();
+  definition.controlMode.flow = scorm12;
+  return definition;
 }
 
 export function buildActivityTree(manifest: Manifest, organization: Organization): ActivityTree {
