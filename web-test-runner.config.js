@@ -69,7 +69,11 @@ export default {
         executablePath,
         headless: true,
         args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-          '--disable-component-update', '--disable-sync', '--no-first-run'],
+          '--disable-component-update', '--disable-sync', '--no-first-run',
+          // Two test pages share one browser; the one in the background must not have its timers and
+          // animation frames throttled (axe-core and lit's updates wait on them).
+          '--disable-background-timer-throttling', '--disable-renderer-backgrounding',
+          '--disable-backgrounding-occluded-windows'],
       },
     }),
   ],
