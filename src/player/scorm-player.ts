@@ -595,16 +595,15 @@ export class ScormPlayer extends LitElement {
     if (!this.tocRoot || key !== this.hiddenKey) {
       this.hiddenKey = key;
       const hiddenSet = new Set(hidden);
-      const toNode = (item: Item): TocNode => ({
-        id: item.identifier,
-        title: item.title,
-        children: item.children.filter((c) => !hiddenSet.has(c.identifier)).map(toNode),
-      });
-      this.tocRoot = {
-        id: org.identifier,
-        title: org.title,
-        children: org.items.filter((c) => !hiddenSet.has(c.identifier)).map(toNode),
-      };
+      // A hidden item leaves the menu, but whatever of its branch is still shown takes its place (an
+      // invisible wrapper's children; see Navigator.isHidden).
+      const toNodes = (items: Item[]): TocNode[] =>
+        items.flatMap((item) =>
+          hiddenSet.has(item.identifier)
+            ? toNodes(item.children)
+            : [{ id: item.identifier, title: item.title, children: toNodes(item.children) }],
+        );
+      this.tocRoot = { id: org.identifier, title: org.title, children: toNodes(org.items) };
     }
     const states = new Map<string, TocItemState>();
     const current = this.session?.itemId;

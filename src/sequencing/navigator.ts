@@ -56,7 +56,7 @@ export interface Navigator extends RuntimeNavigator {
   navigate(request: NavRequest): NavOutcome;
   /** Whether a request is valid now (toolbar enabling; the TOC's aria-disabled). */
   canNavigate(request: NavRequest): boolean;
-  /** Whether an item is hidden from choice (isvisible=false, hiddenFromChoice). */
+  /** Whether an item is left out of the menu: isvisible=false (the item alone), hiddenFromChoice (its branch). */
   isHidden(itemId: string): boolean;
   /** Records what the SCO reported (on every Commit/Terminate) and rolls it up (RB.1). */
   report(itemId: string, state: AttemptState): void;

@@ -411,11 +411,13 @@ class SimpleNavigator implements Navigator {
   isHidden(itemId: string): boolean {
     const activity = this.tree.byId.get(itemId);
     if (!activity) return true;
-    for (const a of pathFromRoot(activity)) {
-      if (!a.isVisible) return true;
-      if (!this.scorm12 && preConditionFires(a, 'hiddenFromChoice', this.lookup)) return true;
-    }
-    return false;
+    // isvisible="false" hides the item itself, not what it holds (CAM 3.4.1.12: whether "this item" is
+    // displayed): packages wrap their content in an invisible item to hang rules on it, and its children
+    // stay in the menu (the golf PreOrPostTestRollup example). hiddenFromChoice hides the whole branch,
+    // since no descendant of it can be chosen (SB.2.9-5, UP.2).
+    if (!activity.isVisible) return true;
+    if (this.scorm12) return false;
+    return pathFromRoot(activity).some((a) => preConditionFires(a, 'hiddenFromChoice', this.lookup));
   }
 
   leaves(): Item[] {

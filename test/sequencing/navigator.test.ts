@@ -118,6 +118,27 @@ describe('navigator: SCORM 2004 flow', () => {
     expect(n.isHidden('e')).to.equal(false);
   });
 
+  it('an invisible wrapper leaves the menu but its children stay; hiddenFromChoice hides the branch', () => {
+    const m = manifest(
+      '2004-3rd',
+      [
+        { id: 'wrapper', visible: false, children: [{ id: 'a' }, { id: 'b' }] },
+        {
+          id: 'secret',
+          pre: [{ action: 'hiddenFromChoice', condition: 'always' }],
+          children: [{ id: 'c' }],
+        },
+      ],
+      { controlMode: { flow: true } },
+    );
+    const n = nav(m);
+    expect(n.isHidden('wrapper')).to.equal(true);
+    expect([n.isHidden('a'), n.isHidden('b')]).to.deep.equal([false, false]);
+    expect(n.canNavigate(choice('b'))).to.equal(true);
+    expect([n.isHidden('secret'), n.isHidden('c')]).to.deep.equal([true, true]);
+    expect(n.canNavigate(choice('c'))).to.equal(false);
+  });
+
   it('exit, exitAll, abandonAll, suspendAll and resumeAll', () => {
     const m = manifest('2004-4th', [{ id: 'a' }, { id: 'b' }], { controlMode: { flow: true } });
     const n = nav(m);
