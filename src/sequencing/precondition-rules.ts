@@ -3,53 +3,59 @@
 // Conditions are evaluated against the activity's attempt progress and the objective they reference: the
 // primary one, or another objective whose status the caller resolves (objectiveState: a read from a
 // global objective, SN 4.2.x mapInfo).
-import type { PreConditionAction, RuleCondition } from '../package/types.js';
+import type { PreConditionAction, RuleCondition, RuleConditionName } from '../package/types.js';
 import type { Activity } from './activity-tree.js';
 import type { ActivityState } from './activity-state.js';
 
 /** The state to test a condition against: the activity's own, or that of a referenced objective. */
 export type ObjectiveLookup = (activity: Activity, referencedObjective: string | undefined) => ActivityState;
 
-function conditionHolds(c: RuleCondition, activity: Activity, lookup: ObjectiveLookup): boolean {
-  const s = lookup(activity, c.referencedObjective);
-  let v: boolean;
-  switch (c.condition) {
+/**
+ * The value of one condition for an activity's state, before its operator (UP.2.1 and, for the subset that
+ * rollup rules use, RB.1.4.1).
+ */
+export function conditionValue(
+  condition: RuleConditionName,
+  activity: Activity,
+  s: ActivityState,
+  measureThreshold = 0,
+): boolean {
+  switch (condition) {
     case 'satisfied':
-      v = s.success === 'passed';
-      break;
+      return s.success === 'passed';
     case 'objectiveStatusKnown':
-      v = s.success !== 'unknown';
-      break;
+      return s.success !== 'unknown';
     case 'objectiveMeasureKnown':
-      v = s.measure !== undefined;
-      break;
+      return s.measure !== undefined;
     case 'objectiveMeasureGreaterThan':
-      v = s.measure !== undefined && s.measure > c.measureThreshold;
-      break;
+      return s.measure !== undefined && s.measure > measureThreshold;
     case 'objectiveMeasureLessThan':
-      v = s.measure !== undefined && s.measure < c.measureThreshold;
-      break;
+      return s.measure !== undefined && s.measure < measureThreshold;
     case 'completed':
-      v = s.completion === 'completed';
-      break;
+      return s.completion === 'completed';
     case 'activityProgressKnown':
-      v = s.completion !== 'unknown';
-      break;
+      return s.completion !== 'unknown';
     case 'attempted':
-      v = s.attemptCount > 0;
-      break;
+      return s.attemptCount > 0;
     case 'attemptLimitExceeded': {
       const limit = activity.sequencing.limitConditions.attemptLimit;
-      v = limit !== undefined && limit > 0 && s.attemptCount >= limit;
-      break;
+      return limit !== undefined && limit > 0 && s.attemptCount >= limit;
     }
     case 'always':
-      v = true;
-      break;
+      return true;
     default:
       // timeLimitExceeded, outsideAvailableTimeRange: not tracked here.
-      v = false;
+      return false;
   }
+}
+
+function conditionHolds(c: RuleCondition, activity: Activity, lookup: ObjectiveLookup): boolean {
+  const v = conditionValue(
+    c.condition,
+    activity,
+    lookup(activity, c.referencedObjective),
+    c.measureThreshold,
+  );
   return c.operator === 'not' ? !v : v;
 }
 

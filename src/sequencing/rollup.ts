@@ -3,6 +3,7 @@
 import type { RollupConsideration, RollupRule } from '../package/types.js';
 import type { Activity } from './activity-tree.js';
 import type { ActivityState } from './activity-state.js';
+import { conditionValue } from './precondition-rules.js';
 
 type Lookup = (activity: Activity) => ActivityState;
 
@@ -51,35 +52,7 @@ function contributes(child: Activity, action: RollupRule['action'], s: ActivityS
 /** RB.1.4.1 Evaluate Rollup Conditions Subprocess, for one child. */
 function conditionsHold(rule: RollupRule, child: Activity, s: ActivityState): boolean {
   const results = rule.conditions.map((c) => {
-    let v: boolean;
-    switch (c.condition) {
-      case 'satisfied':
-        v = s.success === 'passed';
-        break;
-      case 'objectiveStatusKnown':
-        v = s.success !== 'unknown';
-        break;
-      case 'objectiveMeasureKnown':
-        v = s.measure !== undefined;
-        break;
-      case 'completed':
-        v = s.completion === 'completed';
-        break;
-      case 'activityProgressKnown':
-        v = s.completion !== 'unknown';
-        break;
-      case 'attempted':
-        v = s.attemptCount > 0;
-        break;
-      case 'attemptLimitExceeded': {
-        const limit = child.sequencing.limitConditions.attemptLimit;
-        v = limit !== undefined && limit > 0 && s.attemptCount >= limit;
-        break;
-      }
-      default:
-        // Time limits are not tracked by this implementation.
-        v = false;
-    }
+    const v = conditionValue(c.condition, child, s);
     return c.operator === 'not' ? !v : v;
   });
   return rule.conditionCombination === 'all' ? results.every(Boolean) : results.some(Boolean);
