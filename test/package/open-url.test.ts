@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import {
   courseUrlKind,
   openCourseUrl,
-  PackageError,
   PackageErrorCode,
   type DownloadProgress,
   type DownloadedZip,
@@ -10,24 +9,9 @@ import {
 } from '../../src/package/index.js';
 import { importPackage } from '../../src/storage/importer.js';
 import { freshDb } from '../storage/import-fixtures.js';
-import { GOLF_12, fetchBytes } from './zip-fixtures.js';
+import { GOLF_12, fetchBytes, rejection, sha256 } from './zip-fixtures.js';
 
 const golfFolder = new URL(GOLF_12, location.href).href;
-
-async function rejection(promise: Promise<unknown>): Promise<PackageError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(PackageError);
-    return error as PackageError;
-  }
-  throw new Error('expected a rejection');
-}
-
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 describe('openCourseUrl', () => {
   it('tells zips, manifests and folders apart by the path', () => {

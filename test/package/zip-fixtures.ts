@@ -1,6 +1,8 @@
 // Zips built at test time from the shared corpus (never copied into the project), for the zip, storage
 // and service-worker tests.
+import { expect } from '@open-wc/testing';
 import { zipSync, type Zippable } from 'fflate';
+import { PackageError } from '../../src/package/index.js';
 
 export const GOLF_12 = '/corpus/packages/golf-RuntimeBasicCalls_SCORM12/';
 
@@ -51,3 +53,20 @@ export const tinyManifest = `<?xml version="1.0"?>
   <resources><resource identifier="r" type="webcontent" adlcp:scormtype="sco" href="index.html">
     <file href="index.html"/></resource></resources>
 </manifest>`;
+
+/** Awaits a promise that must reject with a PackageError, and returns the error. */
+export async function rejection(promise: Promise<unknown>): Promise<PackageError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(PackageError);
+    return error as PackageError;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** SHA-256 of bytes as hex, computed here independently of src/package/zip-hash.ts. */
+export async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

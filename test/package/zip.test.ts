@@ -1,17 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { zipSync } from 'fflate';
-import { PackageError, PackageErrorCode, unzipPackage, readZipDirectory } from '../../src/package/index.js';
-import { corpusFiles, zipFiles, zipRaw, tinyManifest } from './zip-fixtures.js';
-
-async function rejection(promise: Promise<unknown>): Promise<PackageError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(PackageError);
-    return error as PackageError;
-  }
-  throw new Error('expected a rejection');
-}
+import { PackageErrorCode, unzipPackage, readZipDirectory } from '../../src/package/index.js';
+import { corpusFiles, zipFiles, zipRaw, tinyManifest, rejection } from './zip-fixtures.js';
 
 describe('unzipPackage', () => {
   let golf: Map<string, Uint8Array>;

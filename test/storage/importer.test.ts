@@ -1,25 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { zipSync, type Zippable } from 'fflate';
-import { PackageError, PackageErrorCode } from '../../src/package/index.js';
+import { PackageErrorCode } from '../../src/package/index.js';
 import { importPackage, type ImportProgress } from '../../src/storage/importer.js';
 import { getFile, listFiles, listPackages } from '../../src/storage/package-store.js';
-import { corpusFiles, zipFiles, zipRaw, tinyManifest } from '../package/zip-fixtures.js';
+import { corpusFiles, zipFiles, zipRaw, tinyManifest, rejection, sha256 } from '../package/zip-fixtures.js';
 import { countFiles, freshDb, randomBytes, textBytes, type TestDb } from './import-fixtures.js';
-
-async function rejection(promise: Promise<unknown>): Promise<PackageError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(PackageError);
-    return error as PackageError;
-  }
-  throw new Error('expected a rejection');
-}
-
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** A ~26 MB package: the golf course plus large stored (random) and deflated (text) media files. */
 function bigPackage(golf: Map<string, Uint8Array>): Uint8Array {
