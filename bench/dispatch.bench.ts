@@ -13,6 +13,7 @@ import { gzipSync, unzipSync } from 'fflate';
 import { buildShellFiles, buildShellZip, type ShellTemplates } from '../src/dispatch/build-shell.js';
 import { serveStatic } from '../scripts/static-server.js';
 import { launchChromium } from './lib/chromium.js';
+import { median } from './lib/stats.js';
 import type { Bench, BenchFigure } from './lib/types.js';
 
 const root = join(import.meta.dirname, '..');
@@ -58,11 +59,6 @@ function sizes(t: ShellTemplates): BenchFigure[] {
   }
   return figures;
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
 
 async function redirectTimes(t: ShellTemplates): Promise<BenchFigure[]> {
   const shells = new Map<string, string>();

@@ -13,10 +13,11 @@
 //   information, the longest gap between 5 ms heartbeat timers.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleFile, bundleSource } from './lib/bundle.js';
 import type { Browser, CDPSession } from 'playwright-core';
 import { serveStatic } from '../scripts/static-server.js';
 import { launchChromium } from './lib/chromium.js';
+import { median } from './lib/stats.js';
 import type { Bench, BenchFigure } from './lib/types.js';
 
 const root = join(import.meta.dirname, '..');
@@ -126,18 +127,11 @@ window.bench = {
 `;
 
 async function bundle(): Promise<{ page: string; worker: string }> {
-  const common = {
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    absWorkingDir: root,
-  } as const;
   const [page, worker] = await Promise.all([
-    build({ ...common, stdin: { contents: pageSource, resolveDir: root, loader: 'ts' } }),
-    build({ ...common, entryPoints: [join(root, 'src/storage/import-worker.ts')] }),
+    bundleSource(pageSource),
+    bundleFile('src/storage/import-worker.ts'),
   ]);
-  return { page: page.outputFiles[0]!.text, worker: worker.outputFiles[0]!.text };
+  return { page, worker };
 }
 
 function vm(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -155,12 +149,6 @@ async function rendererPids(browserSession: CDPSession): Promise<number[]> {
   };
   return info.processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 const rounds = 5;
 

@@ -4,12 +4,11 @@
 // Budget (issue 4): parseManifest at most 2x the bare parse. The bare parse reads attributes
 // (ignoreAttributes: false), the least configuration that reads a manifest at all; parseManifest adds
 // the well-formedness check (line numbers), namespace resolution and the whole typed model.
-import { build } from 'esbuild';
-import { join } from 'node:path';
+import { bundleSource } from './lib/bundle.js';
 import { launchChromium } from './lib/chromium.js';
+import { median } from './lib/stats.js';
 import type { Bench, BenchFigure } from './lib/types.js';
 
-const root = join(import.meta.dirname, '..');
 const RUNS = 9;
 const WARMUP = 3;
 
@@ -90,23 +89,8 @@ window.bench = {
 };
 `;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
 const bench: Bench = async () => {
-  const bundled = await build({
-    stdin: { contents: pageSource, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    target: 'es2022',
-    write: false,
-    absWorkingDir: root,
-    minify: true,
-  });
-  const code = bundled.outputFiles[0]?.text ?? '';
+  const code = await bundleSource(pageSource, { format: 'iife', minify: true });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();

@@ -7,7 +7,7 @@
 // - from a click on an item to the content frame's navigation start ≤ 100 ms median: the click's time
 //   against the new frame's performance.timeOrigin (its navigation start), over a 20-SCO course.
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleSource } from './lib/bundle.js';
 import type { Browser } from 'playwright-core';
 import { serveStatic } from '../scripts/static-server.js';
 import { launchChromium } from './lib/chromium.js';
@@ -20,8 +20,7 @@ import './src/player/scorm-toc.ts';
 import './src/player/scorm-player.ts';
 import { parseManifest } from './src/package/index.ts';
 import { MemoryProgressStore } from './src/storage/progress-memory.ts';
-
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+import { median } from './bench/lib/stats.ts';
 
 function bigTree(n) {
   const root = { id: 'org', title: 'Big course', children: [] };
@@ -139,16 +138,8 @@ window.bench = {
 };
 `;
 
-async function bundle(): Promise<string> {
-  const result = await build({
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    absWorkingDir: root,
-    stdin: { contents: pageSource, resolveDir: root, loader: 'ts' },
-  });
-  return result.outputFiles[0]!.text;
+function bundle(): Promise<string> {
+  return bundleSource(pageSource);
 }
 
 type BenchApi = {

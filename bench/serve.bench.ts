@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { build } from 'esbuild';
+import { bundleFile, bundleSource } from './lib/bundle.js';
 import { zipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { serveStatic } from '../scripts/static-server.js';
@@ -96,28 +96,17 @@ window.bench = {
 `;
 
 async function bundle(): Promise<Record<string, string>> {
-  const common = {
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    absWorkingDir: root,
-  } as const;
   const [page, importer, sw] = await Promise.all([
-    build({ ...common, stdin: { contents: pageSource, resolveDir: root, loader: 'ts' } }),
-    build({ ...common, entryPoints: [join(root, 'src/storage/import-worker.ts')] }),
-    build({
-      ...common,
-      entryPoints: [join(root, 'src/serve/service-worker.ts')],
-      tsconfig: 'tsconfig.sw.json',
-    }),
+    bundleSource(pageSource),
+    bundleFile('src/storage/import-worker.ts'),
+    bundleFile('src/serve/service-worker.ts', { tsconfig: 'tsconfig.sw.json' }),
   ]);
   return {
     '/app/':
       '<!doctype html><meta charset="utf-8"><title>serve bench</title><script type="module" src="./page.js"></script>',
-    '/app/page.js': page.outputFiles[0]!.text,
-    '/app/import-worker.ts': importer.outputFiles[0]!.text,
-    '/sw.js': sw.outputFiles[0]!.text,
+    '/app/page.js': page,
+    '/app/import-worker.ts': importer,
+    '/sw.js': sw,
   };
 }
 
