@@ -11,9 +11,12 @@ export const allowedLayers = {
   sequencing: ['runtime', 'package', 'util'],
   storage: ['runtime', 'package', 'sequencing', 'util'],
   serve: ['storage', 'package', 'util'],
-  player: ['sequencing', 'runtime', 'package', 'storage', 'util'],
+  // The content host (a page on the content origin): the DOM-free runtime and the protocol, nothing of
+  // the app's origin (no storage, no player).
+  'content-host': ['runtime', 'sequencing', 'util'],
+  player: ['content-host', 'sequencing', 'runtime', 'package', 'storage', 'util'],
   dispatch: ['package', 'runtime', 'util'],
-  app: ['player', 'dispatch', 'serve', 'storage', 'sequencing', 'runtime', 'package', 'util'],
+  app: ['content-host', 'player', 'dispatch', 'serve', 'storage', 'sequencing', 'runtime', 'package', 'util'],
   cli: ['dispatch', 'package', 'runtime', 'util'],
 };
 /** Layers that must stay DOM-free and so may not import browser-only packages. */
@@ -21,6 +24,8 @@ const domFree = ['util', 'runtime', 'package', 'sequencing'];
 const browserOnlyPackages = ['lit', 'idb', '@lit/', 'lit-html', 'lit-element'];
 /** Only the composition root (app) chooses a concrete store; player sees storage interfaces only. */
 const typeOnlyFrom = { player: ['storage'], sequencing: ['storage'] };
+// (The player imports the content-host protocol's types and guards, never the host page's code: see
+// src/content-host/protocol.ts.)
 
 const importPattern = /(?:^|[\s;])(import|export)\s+(type\s+)?(?:[^'"`;]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 

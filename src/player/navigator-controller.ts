@@ -2,7 +2,7 @@
 // the engine and asks the host to update). `revision` changes on every navigator change, so the host can
 // recompute derived views (TOC states, toolbar validity) only when something moved.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Navigator } from '../sequencing/navigator.js';
+import type { LegacyNavigator as Navigator } from '../sequencing/simple-navigator.js';
 
 export class NavigatorController implements ReactiveController {
   navigator: Navigator | undefined;

@@ -7,7 +7,8 @@ import { property, state } from 'lit/decorators.js';
 import type { Item, Manifest, Organization } from '../package/types.js';
 import type { AttemptState, RuntimeOptions, SharedDataStores } from '../runtime/types.js';
 import { createNavigator } from '../sequencing/simple-navigator.js';
-import type { NavRequest, Navigator } from '../sequencing/navigator.js';
+import type { NavRequest } from '../sequencing/navigator.js';
+import type { LegacyNavigator as Navigator } from '../sequencing/simple-navigator.js';
 import type { StoredCourseProgress } from '../storage/db.js';
 import type { ProgressStore } from '../storage/progress.js';
 import {

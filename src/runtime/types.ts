@@ -52,20 +52,51 @@ export interface RuntimeOptions {
   scaledPassingScore?: number;
   /** 2004: objective ids pre-seeded from the manifest. */
   objectiveIds?: string[];
+  /**
+   * 2004: objective values from the sequencer's tracking data and global objectives (SN 5.1, read maps
+   * applied), seeded into cmi.objectives at Initialize. An entry with the id of a resumed objective
+   * replaces its values; ids not yet present are appended (after `objectiveIds`).
+   */
+  objectives?: ObjectiveSeed[];
   /** 2004: the item's adlcp:map entries. */
   dataMaps?: DataMapOption[];
   /** 2004: shared-data stores by targetID, shared by every SCO in scope. */
   sharedData?: SharedDataStores;
   /** A state() from an earlier session of the same SCO. */
   resume?: AttemptState;
-  /** Called on Commit and Terminate with the state to persist. */
-  onCommit?: (state: AttemptState) => void;
+  /**
+   * Called on Commit and Terminate with the state to persist. Returning a `CommitRefusal` (the store is
+   * known to be failing) makes that Commit / Terminate return "false": 2004 error 391 (General Commit
+   * Failure), 1.2 error 101, with the refusal's diagnostic from GetDiagnostic.
+   */
+  onCommit?: (state: AttemptState) => unknown;
   /** Called whenever a watched value changes (status, score, location, progress), without polling. */
   onChange?: (change: RuntimeChange) => void;
   /** Called once, after a successful Terminate / LMSFinish, with the final state. */
   onTerminate?: (state: AttemptState) => void;
   /** 2004: the sequencer. */
   navigator?: RuntimeNavigator;
+}
+
+/**
+ * One cmi.objectives.n entry as the sequencer knows it (SN 5.1). A field that is absent is unknown and
+ * leaves the element not initialized (success/completion: 'unknown').
+ */
+export interface ObjectiveSeed {
+  id: string;
+  successStatus?: SuccessStatus;
+  completionStatus?: CompletionStatus;
+  scoreScaled?: number;
+  scoreRaw?: number;
+  scoreMin?: number;
+  scoreMax?: number;
+  progressMeasure?: number;
+}
+
+/** onCommit's answer when the state could not be kept (RTE 3.1.7.6 Commit; issue: saves never silent). */
+export interface CommitRefusal {
+  /** Why, for GetDiagnostic (at most 255 characters are kept). */
+  diagnostic: string;
 }
 
 export interface RuntimeChange {

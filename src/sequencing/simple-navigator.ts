@@ -13,7 +13,8 @@ import {
   type ActivityTree,
 } from './activity-tree.js';
 import { emptyActivityState, type ActivityState } from './activity-state.js';
-import type { ActivityStatus, NavOutcome, NavRequest, Navigator } from './navigator.js';
+import type { NavRequest } from './navigator.js';
+import type { RuntimeNavigator } from '../runtime/types.js';
 import { preConditionFires } from './precondition-rules.js';
 import { evaluatePrerequisites, parsePrerequisites, type PrerequisiteExpr } from './prerequisites.js';
 import { rollupActivity } from './rollup.js';
@@ -33,17 +34,71 @@ export interface NavigatorSnapshot {
   states: Record<string, ActivityState>;
 }
 
+// The interface the player used before the amended Navigator (navigator.ts); kept only until the player
+// moves to the new one.
+/** What the sequencer decided: deliver an activity, or end the session, or refuse. */
+export type LegacyNavOutcome =
+  | { kind: 'deliver'; itemId: string }
+  | { kind: 'end'; reason: 'exitAll' | 'suspendAll' | 'abandonAll' | 'completed' | 'nothing-to-deliver' }
+  | { kind: 'stay' }
+  /**
+   * (Added by the first implementation.) The current attempt was ended (exit, abandon) and nothing is
+   * delivered, but the session goes on: the learner may choose from the TOC, or Continue/Previous from
+   * the exited activity (SB.2.11: exit of a non-root activity does not end the session).
+   */
+  | { kind: 'idle' }
+  | { kind: 'invalid'; reason: string };
+
+/** Per-activity status shown in the TOC and stored with progress. */
+export interface LegacyActivityStatus {
+  itemId: string;
+  completion: 'completed' | 'incomplete' | 'not attempted' | 'unknown';
+  success: 'passed' | 'failed' | 'unknown';
+  attempted: boolean;
+  scoreScaled?: number;
+  progressMeasure?: number;
+  attemptCount: number;
+  suspended: boolean;
+}
+
+export interface LegacyNavigator extends RuntimeNavigator {
+  readonly manifest: Manifest;
+  readonly organization: Organization;
+  /** The item being delivered, if any. */
+  readonly currentItemId: string | undefined;
+  /** Processes a request (SN OP.1) and says what to do next. */
+  navigate(request: NavRequest): LegacyNavOutcome;
+  /** Whether a request is valid now (toolbar enabling; the TOC's aria-disabled). */
+  canNavigate(request: NavRequest): boolean;
+  /** Whether an item is left out of the menu: isvisible=false (the item alone), hiddenFromChoice (its branch). */
+  isHidden(itemId: string): boolean;
+  /** Records what the SCO reported (on every Commit/Terminate) and rolls it up (RB.1). */
+  report(itemId: string, state: AttemptState): void;
+  /** The rolled-up status of any activity, the organization included (its identifier). */
+  status(itemId: string): LegacyActivityStatus;
+  /** Serializable sequencing state for storage; restore with the `restore` option of the factory. */
+  snapshot(): unknown;
+  /** Subscribes to status/current-item changes; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Hands the SCO's adl.nav.request (after Terminate) to the player via the subscriber mechanism. */
+  request(request: NavRequestFromContent): void;
+  /** The request the content made at Terminate, taken once by the player. */
+  takePendingRequest(): NavRequest | undefined;
+  /** Items in tree order with a launch URL. */
+  leaves(): Item[];
+}
+
 type Flow = { kind: 'found'; activity: Activity } | { kind: 'end' } | { kind: 'blocked'; reason: string };
 
 export function createNavigator(
   manifest: Manifest,
   organization: Organization,
   options: NavigatorOptions = {},
-): Navigator {
+): LegacyNavigator {
   return new SimpleNavigator(manifest, organization, options);
 }
 
-class SimpleNavigator implements Navigator {
+class SimpleNavigator implements LegacyNavigator {
   readonly manifest: Manifest;
   readonly organization: Organization;
   private readonly tree: ActivityTree;
@@ -93,7 +148,7 @@ class SimpleNavigator implements Navigator {
   // Requests (OP.1 → NB.2.1 → SB.2.12)
   // ---------------------------------------------------------------------------------------------
 
-  navigate(request: NavRequest): NavOutcome {
+  navigate(request: NavRequest): LegacyNavOutcome {
     const outcome = this.evaluate(request);
     this.apply(request, outcome);
     return outcome;
@@ -124,7 +179,7 @@ class SimpleNavigator implements Navigator {
   }
 
   /** NB.2.1 Navigation Request Process + the sequencing request it maps to. Pure: changes nothing. */
-  private evaluate(request: NavRequest): NavOutcome {
+  private evaluate(request: NavRequest): LegacyNavOutcome {
     const current = this.current;
     const hasSession = this.active && current !== undefined;
     switch (request.type) {
@@ -185,7 +240,7 @@ class SimpleNavigator implements Navigator {
   }
 
   /** SB.2.5 Start Sequencing Request Process: flow into the root. */
-  private startSequencing(): NavOutcome {
+  private startSequencing(): LegacyNavOutcome {
     const flow = this.flowFrom(this.tree.root, 1, true);
     if (flow.kind === 'found') return { kind: 'deliver', itemId: flow.activity.id };
     // SB.2.5 delivers nothing when the root's flow is off and waits for a choice. Like most LMSs we make
@@ -198,7 +253,7 @@ class SimpleNavigator implements Navigator {
   }
 
   /** SB.2.9 Choice Sequencing Request Process (and SB.2.13 Jump, which skips the control checks). */
-  private choiceSequencing(targetId: string, jump: boolean): NavOutcome {
+  private choiceSequencing(targetId: string, jump: boolean): LegacyNavOutcome {
     const target = this.tree.byId.get(targetId);
     if (!target) return { kind: 'invalid', reason: `No activity "${targetId}".` };
     const problem = this.choiceCheck(target, jump);
@@ -304,7 +359,7 @@ class SimpleNavigator implements Navigator {
   }
 
   /** Applies an outcome: DB.2 Content Delivery Environment Process, or the end of the session. */
-  private apply(request: NavRequest, outcome: NavOutcome): void {
+  private apply(request: NavRequest, outcome: LegacyNavOutcome): void {
     switch (outcome.kind) {
       case 'deliver': {
         const target = this.tree.byId.get(outcome.itemId)!;
@@ -390,11 +445,11 @@ class SimpleNavigator implements Navigator {
     }
   }
 
-  status(itemId: string): ActivityStatus {
+  status(itemId: string): LegacyActivityStatus {
     const activity = this.tree.byId.get(itemId);
     const s = activity ? this.stateOf(activity) : emptyActivityState();
     const attempted = s.attemptCount > 0;
-    const status: ActivityStatus = {
+    const status: LegacyActivityStatus = {
       itemId,
       // An attempted activity whose progress is not known yet is shown as incomplete, as LMSs report it.
       completion: s.completion !== 'unknown' ? s.completion : attempted ? 'incomplete' : 'not attempted',

@@ -1,6 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { createNavigator } from '../../src/sequencing/index.js';
-import type { NavOutcome, NavRequest, Navigator } from '../../src/sequencing/index.js';
+import type { NavRequest } from '../../src/sequencing/index.js';
+import type {
+  LegacyNavigator as Navigator,
+  LegacyNavOutcome as NavOutcome,
+} from '../../src/sequencing/simple-navigator.js';
 import type { Manifest } from '../../src/package/types.js';
 import { attempt, manifest, type ItemSpec } from './manifest-builder.js';
 
