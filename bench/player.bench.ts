@@ -18,6 +18,7 @@ const root = join(import.meta.dirname, '..');
 const pageSource = `
 import './src/player/scorm-toc.ts';
 import './src/player/scorm-player.ts';
+import { navigatorFactory } from './src/app/navigators.ts';
 import { parseManifest } from './src/package/index.ts';
 import { MemoryProgressStore } from './src/storage/progress-memory.ts';
 import { median } from './bench/lib/stats.ts';
@@ -101,6 +102,7 @@ window.bench = {
     document.body.textContent = '';
     const player = document.createElement('scorm-player');
     player.style.cssText = 'display:block;height:700px';
+    player.navigatorFactory = navigatorFactory;
     player.manifest = parseManifest(manifestXml(20));
     player.store = new MemoryProgressStore();
     player.learner = { id: 'bench' };

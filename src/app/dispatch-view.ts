@@ -7,6 +7,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../player/scorm-player.js';
+import { navigatorFactory } from './navigators.js';
 import type { ScormProgressEvent, ScormSessionEndEvent } from '../player/events.js';
 import { LaunchResults } from '../dispatch/launch-results.js';
 import { courseUrls, lookupDispatch, parseRegistry, type DispatchEntry } from '../dispatch/registry.js';
@@ -130,6 +131,7 @@ export class DispatchView extends LitElement {
       const learner = this.learnerName ? { id: this.userId, name: this.learnerName } : { id: this.userId };
       return html`${this.#notice()}<scorm-player
           .manifest=${c.manifest}
+          .navigatorFactory=${navigatorFactory}
           .contentBase=${c.contentBase}
           .courseKey=${c.courseKey}
           .courseVersion=${c.courseVersion}

@@ -4,6 +4,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../player/scorm-player.js';
+import { navigatorFactory } from './navigators.js';
 import type { PlayerDatabase } from '../storage/db.js';
 import { IdbProgressStore } from '../storage/progress-idb.js';
 import {
@@ -101,6 +102,7 @@ export class PlayView extends LitElement {
           : c && this.learner && this.#store
             ? html`<scorm-player
                 .manifest=${c.manifest}
+                .navigatorFactory=${navigatorFactory}
                 .contentBase=${c.contentBase}
                 .courseKey=${c.courseKey}
                 .courseVersion=${c.courseVersion}

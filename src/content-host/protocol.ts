@@ -86,8 +86,11 @@ export type HostToPlayer =
     }
   /** A watched value changed (RuntimeOptions.onChange). */
   | { type: 'change'; change: RuntimeChange }
-  /** The content's adl.nav.request, handed over at Terminate (only when it is not _none_). */
-  | { type: 'nav-request'; request: NavRequestFromContent }
+  /**
+   * The content's own Terminate / LMSFinish returned (after its terminating `commit`; not sent for a finish
+   * the host did on the content's behalf during `unload`), with its adl.nav.request when not _none_.
+   */
+  | { type: 'terminated'; request?: NavRequestFromContent }
   /** Answer to `unload`: the SCO is gone; `state` is its final state when a session had begun. */
   | { type: 'unloaded'; state?: AttemptState };
 
@@ -180,8 +183,8 @@ export function isHostToPlayer(value: unknown): value is HostToPlayer {
         typeof value.change.element === 'string' &&
         typeof value.change.value === 'string'
       );
-    case 'nav-request':
-      return isNavRequestFromContent(value.request);
+    case 'terminated':
+      return value.request === undefined || isNavRequestFromContent(value.request);
     case 'unloaded':
       return value.state === undefined || isAttemptState(value.state);
     default:

@@ -24,7 +24,10 @@ export interface ContentLaunch {
   url: string;
   title: string;
   version: '1.2' | '2004';
-  /** Whether the item is a SCO (gets an API) or an asset (cannot report; RTE 3.1). */
+  /**
+   * Whether the item is a SCO or an asset. Assets need no API (RTE 3.1), but launchers provide it anyway
+   * for mislabelled content; the player credits an asset that did not report when it is left.
+   */
   scormType: 'sco' | 'asset';
   options: HostedRuntimeOptions;
   /** 2004: what adl.nav.request_valid.* answers until the next setValidity(). */
@@ -48,8 +51,12 @@ export interface ContentEvents {
   commit(state: AttemptState, sharedData: SharedDataStores | undefined): SaveTicket;
   /** A watched value changed (status, score, location, progress). */
   change(change: RuntimeChange): void;
-  /** The content's adl.nav.request, handed over at Terminate (the one channel for content requests). */
-  navRequest(request: NavRequestFromContent): void;
+  /**
+   * The content's own Terminate / LMSFinish has returned (called once, after its terminating commit; never
+   * for a finish the player did on the content's behalf in `leave`). `request` is the content's
+   * adl.nav.request (2004; undefined for _none_ and for 1.2): the one channel for content navigation.
+   */
+  ended(request: NavRequestFromContent | undefined): void;
   /** The launch file could not be loaded. */
   missing(url: string, message: string): void;
 }

@@ -1,7 +1,9 @@
 // Events of the player components. Children ask (`*-request`), only <scorm-player> acts; the player tells
 // the app what happened (progress, item change, session end). All bubble and cross shadow roots.
-import type { NavRequest } from '../sequencing/navigator.js';
-import type { AttemptState } from '../runtime/types.js';
+import type { NavRequest, SessionEndReason } from '../sequencing/navigator.js';
+import type { AttemptState, CompletionStatus, SuccessStatus } from '../runtime/types.js';
+
+export type { SessionEndReason };
 
 /** A navigation request from the toolbar, the TOC or the session-end panel. */
 export class NavRequestEvent extends Event {
@@ -26,8 +28,8 @@ export interface ProgressDetail {
   /** The item whose SCO committed. */
   itemId: string;
   /** Course (root activity) rollup. */
-  completion: 'completed' | 'incomplete' | 'not attempted' | 'unknown';
-  success: 'passed' | 'failed' | 'unknown';
+  completion: CompletionStatus;
+  success: SuccessStatus;
   scoreScaled?: number;
   /** Raw/min/max: the single SCO's when the course has one, else undefined (only scaled rolls up). */
   scoreRaw?: number;
@@ -51,14 +53,12 @@ export class ScormProgressEvent extends Event {
   }
 }
 
-export type SessionEndReason = 'exitAll' | 'suspendAll' | 'abandonAll' | 'completed' | 'nothing-to-deliver';
-
 export interface CourseSummary {
   courseKey: string;
   learnerId: string;
   title: string;
-  completion: 'completed' | 'incomplete' | 'not attempted' | 'unknown';
-  success: 'passed' | 'failed' | 'unknown';
+  completion: CompletionStatus;
+  success: SuccessStatus;
   scoreScaled?: number;
   totalSeconds: number;
   suspended: boolean;

@@ -4,5 +4,5 @@ export { ScormStage, type StageStatus } from './scorm-stage.js';
 export { ScormToolbar, type ToolbarAction } from './scorm-toolbar.js';
 export * from './events.js';
 export type { ApiFactory, ScormApi, ScormApiVersion } from './sco-session.js';
-export { launchValues, parseNavRequest } from './launch-options.js';
+export { launchValues } from './launch-options.js';
 export { runtimeApiFactory } from './default-api.js';

@@ -42,18 +42,3 @@ export function launchValues(manifest: Manifest, item: Item): LaunchValues {
   if (item.dataMaps.length) v.dataMaps = item.dataMaps.map((m) => ({ ...m }));
   return v;
 }
-
-/** Parses a stored adl.nav.request value ('continue', '{target=ID}choice', ...) into a request. */
-export function parseNavRequest(
-  value: string | undefined,
-):
-  | { type: 'continue' | 'previous' | 'exit' | 'exitAll' | 'abandon' | 'abandonAll' | 'suspendAll' }
-  | { type: 'choice' | 'jump'; target: string }
-  | undefined {
-  if (!value || value === '_none_') return undefined;
-  const m = /^\{target=([^}]*)\}(choice|jump)$/.exec(value);
-  if (m) return { type: m[2] as 'choice' | 'jump', target: m[1]! };
-  if (['continue', 'previous', 'exit', 'exitAll', 'abandon', 'abandonAll', 'suspendAll'].includes(value))
-    return { type: value as 'continue' };
-  return undefined;
-}

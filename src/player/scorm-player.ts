@@ -1,16 +1,21 @@
-// <scorm-player>: the one owner of a course session. It picks the organization, builds the TOC, asks the
-// Navigator what to deliver, makes the SCO's API and puts it on its own window before the SCO loads
-// (scorm-reference C), ends a SCO's session on its behalf when the learner leaves it, writes progress on
-// every Commit and Terminate, and tells the app what happened with events (events.ts).
+// <scorm-player>: one course session for one learner. The element picks the organization (offering a
+// choice when there are several), renders the TOC, toolbar and stage, and routes the `*-request` events of
+// its children; the work is done by three parts it composes (style.md):
+// - a CourseSession (course-session.ts) runs the sequencing loop on the Navigator made by the factory it is
+//   given, and delivers content through the ContentLauncher it is given (direct, or a content host);
+// - a ProgressKeeper (progress-keeper.ts) owns saving;
+// - the TOC and the toolbar read the navigator's snapshot alone (toc-model.ts).
+// It tells the app what happened with events (events.ts).
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Item, Manifest, Organization } from '../package/types.js';
-import type { AttemptState, RuntimeOptions, SharedDataStores } from '../runtime/types.js';
-import { createNavigator } from '../sequencing/simple-navigator.js';
-import type { NavRequest } from '../sequencing/navigator.js';
-import type { LegacyNavigator as Navigator } from '../sequencing/simple-navigator.js';
+import type { NavigatorFactory, NavRequest, SessionEndReason } from '../sequencing/navigator.js';
 import type { StoredCourseProgress } from '../storage/db.js';
 import type { ProgressStore } from '../storage/progress.js';
+import type { ContentLauncher } from './content-session.js';
+import { CourseSession, type SessionPhase } from './course-session.js';
+import { runtimeApiFactory } from './default-api.js';
+import { DirectContentLauncher } from './direct-content.js';
 import {
   NavRequestEvent,
   OrganizationRequestEvent,
@@ -18,33 +23,21 @@ import {
   ScormProgressEvent,
   ScormSessionEndEvent,
   type CourseSummary,
-  type SessionEndReason,
+  type ProgressDetail,
 } from './events.js';
-import { launchValues, parseNavRequest } from './launch-options.js';
-import { NavigatorController } from './navigator-controller.js';
-import { ScoSession, type ApiFactory } from './sco-session.js';
-import { runtimeApiFactory } from './default-api.js';
-import type { TocItemState, TocNode, TocStatus } from './scorm-toc.js';
-import type { ToolbarAction } from './scorm-toolbar.js';
+import { ProgressKeeper, type Learner } from './progress-keeper.js';
+import type { ApiFactory } from './sco-session.js';
 import type { ScormStage } from './scorm-stage.js';
+import type { TocItemState, TocNode } from './scorm-toc.js';
+import type { ToolbarAction } from './scorm-toolbar.js';
+import { tocShapeKey, tocStates, tocTree, toolbarValidity } from './toc-model.js';
 import './scorm-toc.js';
 import './scorm-stage.js';
 import './scorm-toolbar.js';
 
-export interface Learner {
-  id: string;
-  name?: string;
-}
+export type { Learner };
 
-/** What the player stores in StoredCourseProgress.sequencing (opaque to storage). */
-interface SequencingRecord {
-  organizationId: string;
-  navigator: unknown;
-}
-
-type Phase = 'waiting' | 'choose-organization' | 'playing' | 'idle' | 'ended' | 'error';
-
-const toolbarActions: ToolbarAction[] = ['previous', 'continue', 'exit', 'exitAll', 'suspendAll'];
+type Phase = SessionPhase | 'choose-organization';
 
 export class ScormPlayer extends LitElement {
   static override styles = css`
@@ -154,63 +147,61 @@ export class ScormPlayer extends LitElement {
   @property({ attribute: false }) accessor learner: Learner | undefined = undefined;
   @property({ attribute: false }) accessor store: ProgressStore | undefined = undefined;
   /** The version of the course being played (kept in a new course record). */
-  @property({ attribute: false }) accessor courseVersion: { url: string; manifestHash: string } | undefined =
+  @property({ attribute: false }) accessor courseVersion: StoredCourseProgress['courseVersion'] | undefined =
     undefined;
   /** `&item=`: a choice of this item is the first navigation request. */
   @property({ attribute: 'initial-item' }) accessor initialItem: string | undefined = undefined;
   @property() accessor credit: 'credit' | 'no-credit' = 'credit';
   @property() accessor mode: 'normal' | 'browse' | 'review' = 'normal';
-  /** Makes the SCO's API; defaults to src/runtime's Scorm12Api / Scorm2004Api. */
+  /** Makes the sequencer for the course (SCORM 1.2 or 2004); the player never picks an engine itself. */
+  @property({ attribute: false }) accessor navigatorFactory: NavigatorFactory | undefined = undefined;
+  /** Makes the SCO's API for the direct launcher; defaults to src/runtime's Scorm12Api / Scorm2004Api. */
   @property({ attribute: false }) accessor apiFactory: ApiFactory = runtimeApiFactory;
+  /** Where content runs; default: directly in the stage's frame with the API on this window. */
+  @property({ attribute: false }) accessor contentLauncher: ContentLauncher | undefined = undefined;
 
-  @state() private accessor phase: Phase = 'waiting';
-  @state() private accessor endReason: SessionEndReason | undefined = undefined;
+  @state() private accessor choosingOrganization = false;
+  @state() private accessor failure = '';
   @state() private accessor message = '';
   @state() private accessor tocOpen = true;
 
-  private readonly nav = new NavigatorController(this);
-  private organization: Organization | undefined;
-  private items = new Map<string, Item>();
-  private session: ScoSession | undefined;
-  private attempts = new Map<string, AttemptState>();
-  private sharedData: SharedDataStores = {};
-  private record: StoredCourseProgress | undefined;
+  private session: CourseSession | undefined;
+  private keeper: ProgressKeeper | undefined;
   private openToken = 0;
-  private queue: Promise<void> = Promise.resolve();
-  private leaving = false;
-  private readonly saves = new Set<Promise<void>>();
+  private opening: Promise<void> = Promise.resolve();
+  private titles = new Map<string, string>();
   private tocRoot: TocNode | undefined;
-  private hiddenKey = '';
-  private tocStates: ReadonlyMap<string, TocItemState> = new Map();
+  private tocKey = '';
+  private tocStateMap: ReadonlyMap<string, TocItemState> = new Map();
   private valid: Partial<Record<ToolbarAction, boolean>> = {};
   private derivedRevision = -1;
   private previousItemId: string | undefined;
-  private deliveredAny = false;
 
   /** The navigator of the course being played (for the app and tests). */
-  get navigator(): Navigator | undefined {
-    return this.nav.navigator;
+  get navigator() {
+    return this.session?.navigator;
   }
 
   /** The item being delivered. */
   get currentItemId(): string | undefined {
-    return this.session?.itemId;
+    return this.session?.currentItemId;
   }
 
   /** Resolves once every progress write issued so far is durable. */
   async whenSaved(): Promise<void> {
-    while (this.saves.size) await Promise.all([...this.saves]);
+    await this.keeper?.whenSaved();
   }
 
   /** Resolves once the navigation requests issued so far have been carried out. */
-  whenSettled(): Promise<void> {
-    return this.queue;
+  async whenSettled(): Promise<void> {
+    await this.opening;
+    await this.session?.whenSettled();
   }
 
   /** Asks for a navigation request, as the toolbar and TOC do. Requests run one at a time, in order. */
-  requestNavigation(request: NavRequest): Promise<void> {
-    this.queue = this.queue.then(() => this.perform(request)).catch((error: unknown) => this.fail(error));
-    return this.queue;
+  async requestNavigation(request: NavRequest): Promise<void> {
+    await this.opening;
+    await this.session?.requestNavigation(request);
   }
 
   override connectedCallback(): void {
@@ -227,14 +218,20 @@ export class ScormPlayer extends LitElement {
     this.removeEventListener(OrganizationRequestEvent.eventName, this.onOrganizationRequest);
     window.removeEventListener('pagehide', this.onPageHide);
     this.openToken++;
-    this.leaveScoNow(false);
+    this.closeSession();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const keys = ['manifest', 'store', 'learner', 'courseKey', 'organizationId'] as const;
-    if (keys.some((k) => changed.has(k)) && this.manifest && this.store && this.learner && this.courseKey) {
-      void this.open();
-    }
+    const keys = ['manifest', 'store', 'learner', 'courseKey', 'organizationId', 'navigatorFactory'] as const;
+    if (
+      keys.some((k) => changed.has(k)) &&
+      this.manifest &&
+      this.store &&
+      this.learner &&
+      this.courseKey &&
+      this.navigatorFactory
+    )
+      this.opening = this.open().catch((error: unknown) => this.fail(error));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -243,310 +240,92 @@ export class ScormPlayer extends LitElement {
 
   private async open(): Promise<void> {
     const token = ++this.openToken;
-    await this.queue;
-    this.leaveScoNow(false);
-    const manifest = this.manifest!;
-    const store = this.store!;
-    const learner = this.learner!;
-    const [record, attempts] = await Promise.all([
-      store.loadCourse(this.courseKey, learner.id),
-      store.loadAttempts(this.courseKey, learner.id),
-    ]);
+    await this.session?.whenSettled();
+    this.closeSession();
+    const keeper = new ProgressKeeper(this.store!, this.courseKey, this.learner!, (error) => {
+      console.error('scorm-player: progress could not be saved', error);
+      this.announce('Your progress could not be saved.');
+    });
+    await keeper.load();
     if (token !== this.openToken) return;
-    this.record = record;
-    this.attempts = new Map(attempts.map((a) => [a.itemId, a.state]));
-    this.sharedData = { ...(record?.sharedData ?? {}) };
-    const stored = record?.sequencing as SequencingRecord | undefined;
+    this.keeper = keeper;
+    const manifest = this.manifest!;
     const byId = (id: string | undefined) => manifest.organizations.find((o) => o.identifier === id);
     const organization =
       byId(this.organizationId) ??
-      byId(stored?.organizationId) ??
+      byId(keeper.storedOrganizationId()) ??
       (manifest.organizations.length > 1 ? undefined : manifest.defaultOrganization);
     if (!organization) {
-      this.phase = 'choose-organization';
+      this.choosingOrganization = true;
       return;
     }
-    this.begin(organization);
+    await this.begin(organization, token);
   }
 
-  private begin(organization: Organization): void {
+  private async begin(organization: Organization, token: number): Promise<void> {
     const manifest = this.manifest!;
-    const learner = this.learner!;
-    const stored = this.record?.sequencing as SequencingRecord | undefined;
-    const restore = stored?.organizationId === organization.identifier ? stored.navigator : undefined;
-    this.organization = organization;
+    const keeper = this.keeper!;
+    const factory = this.navigatorFactory!;
     // Leave the organization choice: the next render puts the TOC and the stage in place.
-    this.phase = 'waiting';
-    this.items = new Map();
-    const stack = [...organization.items];
-    while (stack.length) {
-      const item = stack.pop()!;
-      this.items.set(item.identifier, item);
-      stack.push(...item.children);
-    }
-    const navigator = createNavigator(manifest, organization, restore === undefined ? {} : { restore });
-    this.tocRoot = undefined;
-    this.hiddenKey = '';
-    this.nav.set(navigator);
-    const now = new Date().toISOString();
-    this.record = {
-      courseKey: this.courseKey,
-      learnerId: learner.id,
-      title: manifest.title,
-      courseVersion: this.courseVersion ?? { url: '', manifestHash: '' },
-      completionStatus: 'not attempted',
-      successStatus: 'unknown',
-      totalSeconds: 0,
-      suspended: false,
-      ended: false,
-      startedAt: now,
-      ...this.record,
-      updatedAt: now,
-    };
-    if (learner.name) this.record.learnerName = learner.name;
-    // Opening a course again resumes a suspended attempt at once, without asking (architecture.md).
-    let first: NavRequest = { type: 'start' };
-    if (this.record.suspended && navigator.canNavigate({ type: 'resumeAll' })) first = { type: 'resumeAll' };
-    else if (this.initialItem && navigator.canNavigate({ type: 'choice', target: this.initialItem }))
-      first = { type: 'choice', target: this.initialItem };
-    void this.requestNavigation(first);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Navigation
-  // ---------------------------------------------------------------------------------------------
-
-  private async perform(request: NavRequest): Promise<void> {
-    // The stage must be in the DOM before a frame can go on it (after the organization choice, say).
-    await this.updateComplete;
-    const navigator = this.nav.navigator;
-    if (!navigator) return;
-    // Choosing the item on screen keeps it: re-delivering would throw away the learner's session.
-    if (request.type === 'choice' && this.session && request.target === this.session.itemId) return;
-    if (!navigator.canNavigate(request)) {
-      this.announce(`${describe(request)} is not available now.`);
-      return;
-    }
-    // TB.2.3 before SB.2.12: the current attempt ends (and reports) before the next activity is chosen.
-    this.leaveScoNow(request.type === 'suspendAll');
-    await this.whenSaved();
-    const outcome = navigator.navigate(request);
-    switch (outcome.kind) {
-      case 'deliver':
-        this.deliver(outcome.itemId);
-        break;
-      case 'end':
-        await this.endSession(outcome.reason);
-        break;
-      case 'idle':
-        this.phase = 'idle';
-        this.itemChanged(undefined);
-        this.save();
-        break;
-      case 'stay':
-        break;
-      case 'invalid':
-        // Valid before the SCO reported its last values, not after (e.g. a rule now disables it).
-        this.phase = 'idle';
-        this.itemChanged(undefined);
-        this.announce(outcome.reason);
-        break;
-    }
-  }
-
-  /** DB.2: make the API, put it on this window, then load the SCO. */
-  private deliver(itemId: string): void {
-    const item = this.items.get(itemId);
-    const manifest = this.manifest!;
-    const learner = this.learner!;
-    const factory = this.apiFactory;
-    if (!item?.launchUrl) {
-      this.fail(new Error(`Item "${itemId}" has nothing to launch.`));
-      return;
-    }
-    const version = manifest.version === '1.2' ? '1.2' : '2004';
-    const options: RuntimeOptions = {
-      learnerId: learner.id,
-      credit: this.credit,
-      mode: this.mode,
-      ...launchValues(manifest, item),
-      onCommit: (s) => {
-        // Terminate reports through onTerminate; one write per event.
-        if (!s.terminated) this.saved(itemId, s, false);
-      },
-      onTerminate: (s) => this.saved(itemId, s, true),
-    };
-    if (learner.name !== undefined) options.learnerName = learner.name;
-    const resume = this.attempts.get(itemId);
-    if (resume) options.resume = resume;
-    if (version === '2004') {
-      options.navigator = this.nav.navigator!;
-      options.sharedData = this.sharedData;
-    }
-    const session = new ScoSession(itemId, version, factory(version, options));
-    // The API is in place before the frame starts loading (scorm-reference C).
-    session.install(window);
-    this.session = session;
-    this.deliveredAny = true;
-    this.phase = 'playing';
-    this.endReason = undefined;
-    this.stage()?.load(this.launchUrl(item.launchUrl), item.title);
-    this.itemChanged(itemId);
-    this.record!.suspended = false;
-    this.record!.ended = false;
-    this.save();
-  }
-
-  private launchUrl(launchUrl: string): string {
-    const base = new URL(this.contentBase || './', document.baseURI);
-    return new URL(launchUrl, base).href;
-  }
-
-  /**
-   * Leaves the SCO on screen: unloads its document (its own unload handlers may finish the session),
-   * then, if it is still running, ends its session the standard way on its behalf.
-   */
-  private leaveScoNow(suspend: boolean): void {
-    const session = this.session;
-    if (!session) {
-      this.stage()?.unload();
-      return;
-    }
-    this.leaving = true;
-    try {
-      if (suspend && session.isRunning()) session.suspend();
-      this.stage()?.unload();
-      if (session.isRunning()) session.finish();
-      const item = this.items.get(session.itemId);
-      // An asset cannot report; launching it is its whole attempt (SCORM 1.2 CAM; 2004 UP.4 for
-      // non-communicative content).
-      if (item?.resource?.scormType === 'asset' && !this.attempts.has(session.itemId)) {
-        this.nav.navigator?.report(session.itemId, assetState(this.manifest!.version === '1.2'));
-      }
-    } finally {
-      session.uninstall(window);
-      this.session = undefined;
-      this.leaving = false;
-      this.nav.navigator?.takePendingRequest();
-    }
-  }
-
-  /** onCommit/onTerminate: keep, roll up, write (one transaction, issued now), tell the app. */
-  private saved(itemId: string, s: AttemptState, terminated: boolean): void {
-    const navigator = this.nav.navigator;
-    if (!navigator || !this.learner) return;
-    this.attempts.set(itemId, s);
-    navigator.report(itemId, s);
-    this.save({
-      courseKey: this.courseKey,
-      learnerId: this.learner.id,
-      itemId,
-      state: s,
-      updatedAt: new Date().toISOString(),
+    this.choosingOrganization = false;
+    this.failure = '';
+    const probe = factory(manifest, organization);
+    const globalObjectives = await keeper.loadGlobalObjectives(probe.globalObjectiveScope);
+    if (token !== this.openToken) return;
+    const restore = keeper.storedNavigatorState(organization);
+    const navigator = factory(manifest, organization, {
+      ...(restore === undefined ? {} : { restore }),
+      globalObjectives,
     });
-    const root = navigator.status(this.organization!.identifier);
-    const single = navigator.leaves().length === 1;
-    const detail: ScormProgressEvent['detail'] = {
-      courseKey: this.courseKey,
-      learnerId: this.learner.id,
-      itemId,
-      completion: root.completion,
-      success: root.success,
-      sessionSeconds: s.sessionSeconds,
-      totalSeconds: this.record!.totalSeconds,
-      item: s,
-      terminated,
-    };
-    if (root.scoreScaled !== undefined) detail.scoreScaled = root.scoreScaled;
-    if (root.progressMeasure !== undefined) detail.progressMeasure = root.progressMeasure;
-    if (single) {
-      if (s.scoreRaw !== undefined) detail.scoreRaw = s.scoreRaw;
-      if (s.scoreMin !== undefined) detail.scoreMin = s.scoreMin;
-      if (s.scoreMax !== undefined) detail.scoreMax = s.scoreMax;
-      if (detail.scoreScaled === undefined && s.scoreScaled !== undefined) detail.scoreScaled = s.scoreScaled;
-    }
-    this.dispatchEvent(new ScormProgressEvent(detail));
-    // A SCO that terminates itself may ask for the next navigation (adl.nav.request; RTE 4.2.x), or leave
-    // by time-out/logout, which mean exit all (scorm-reference B5). Run it once the SCO's call returns.
-    if (terminated && !this.leaving && this.session?.itemId === itemId) {
-      const session = this.session;
-      setTimeout(() => {
-        if (this.session !== session) return;
-        let next: NavRequest | undefined = navigator.takePendingRequest() ?? parseNavRequest(s.navRequest);
-        if (!next && (s.exit === 'time-out' || s.exit === 'logout')) next = { type: 'exitAll' };
-        if (next) void this.requestNavigation(next);
-      }, 0);
-    }
+    this.titles = titlesOf(organization);
+    this.tocRoot = undefined;
+    this.tocKey = '';
+    this.derivedRevision = -1;
+    keeper.begin(manifest, organization, navigator, this.courseVersion);
+    this.session = new CourseSession(
+      {
+        manifest,
+        organization,
+        navigator,
+        keeper,
+        launcher: this.contentLauncher ?? new DirectContentLauncher(this.apiFactory),
+        contentBase: this.contentBase,
+        credit: this.credit,
+        mode: this.mode,
+      },
+      {
+        stage: async () => {
+          await this.updateComplete;
+          return this.renderRoot.querySelector('scorm-stage') as ScormStage;
+        },
+        changed: () => this.requestUpdate(),
+        announce: (text) => this.announce(text),
+        itemChanged: (itemId, title) => this.itemChanged(itemId, title),
+        progress: (detail: ProgressDetail) => this.dispatchEvent(new ScormProgressEvent(detail)),
+        ended: (reason: SessionEndReason, summary: CourseSummary) =>
+          this.dispatchEvent(new ScormSessionEndEvent(reason, summary)),
+      },
+    );
+    this.requestUpdate();
+    await this.session.begin(this.initialItem);
   }
 
-  private async endSession(reason: SessionEndReason): Promise<void> {
-    this.record!.suspended = reason === 'suspendAll';
-    this.record!.ended = reason !== 'suspendAll';
-    this.phase = 'ended';
-    this.endReason = reason;
-    this.itemChanged(undefined);
-    this.save();
-    await this.whenSaved();
-    this.dispatchEvent(new ScormSessionEndEvent(reason, this.summary()));
+  private closeSession(): void {
+    this.session?.dispose();
+    this.session = undefined;
+    this.stage()?.unload();
   }
 
-  /** Writes the course record (and an attempt) in one transaction; never debounced. */
-  private save(attempt?: Parameters<ProgressStore['save']>[0]['attempt']): void {
-    const store = this.store;
-    const navigator = this.nav.navigator;
-    const record = this.record;
-    if (!store || !navigator || !record) return;
-    const root = navigator.status(this.organization!.identifier);
-    let total = 0;
-    for (const a of this.attempts.values()) total += a.totalSeconds;
-    record.completionStatus = root.completion;
-    record.successStatus = root.success;
-    if (root.scoreScaled !== undefined) record.scoreScaled = root.scoreScaled;
-    else delete record.scoreScaled;
-    record.totalSeconds = total;
-    if (this.session) record.currentItemId = this.session.itemId;
-    record.sequencing = {
-      organizationId: this.organization!.identifier,
-      navigator: navigator.snapshot(),
-    } satisfies SequencingRecord;
-    record.sharedData = { ...this.sharedData };
-    record.updatedAt = new Date().toISOString();
-    const write = store.save(attempt ? { attempt, course: { ...record } } : { course: { ...record } });
-    this.saves.add(write);
-    write
-      .catch((error: unknown) => {
-        console.error('scorm-player: progress could not be saved', error);
-        this.announce('Your progress could not be saved.');
-      })
-      .finally(() => this.saves.delete(write));
-  }
-
-  private summary(): CourseSummary {
-    const r = this.record!;
-    const s: CourseSummary = {
-      courseKey: r.courseKey,
-      learnerId: r.learnerId,
-      title: r.title,
-      completion: r.completionStatus,
-      success: r.successStatus,
-      totalSeconds: r.totalSeconds,
-      suspended: r.suspended,
-    };
-    if (r.scoreScaled !== undefined) s.scoreScaled = r.scoreScaled;
-    return s;
-  }
-
-  private itemChanged(itemId: string | undefined): void {
+  private itemChanged(itemId: string | undefined, title: string | undefined): void {
     if (itemId === this.previousItemId) return;
     this.previousItemId = itemId;
-    this.dispatchEvent(new ScormItemChangeEvent(itemId, itemId ? this.items.get(itemId)?.title : undefined));
+    this.dispatchEvent(new ScormItemChangeEvent(itemId, title));
   }
 
   private fail(error: unknown): void {
     console.error('scorm-player:', error);
-    this.leaveScoNow(false);
-    this.message = error instanceof Error ? error.message : String(error);
-    this.phase = 'error';
+    this.closeSession();
+    this.failure = error instanceof Error ? error.message : String(error);
   }
 
   private announce(text: string): void {
@@ -559,6 +338,12 @@ export class ScormPlayer extends LitElement {
     return this.renderRoot.querySelector('scorm-stage');
   }
 
+  private phase(): Phase {
+    if (this.choosingOrganization) return 'choose-organization';
+    if (this.failure) return 'error';
+    return this.session?.phase ?? 'waiting';
+  }
+
   private readonly onNavRequest = (event: NavRequestEvent): void => {
     // Requests from the toolbar, TOC and panels inside this player stop here: only the player acts.
     event.stopPropagation();
@@ -568,7 +353,8 @@ export class ScormPlayer extends LitElement {
   private readonly onOrganizationRequest = (event: OrganizationRequestEvent): void => {
     event.stopPropagation();
     const organization = this.manifest?.organizations.find((o) => o.identifier === event.organizationId);
-    if (organization && this.phase === 'choose-organization') this.begin(organization);
+    if (organization && this.choosingOrganization)
+      this.opening = this.begin(organization, this.openToken).catch((error: unknown) => this.fail(error));
   };
 
   private readonly onPageHide = (event: PageTransitionEvent): void => {
@@ -577,59 +363,36 @@ export class ScormPlayer extends LitElement {
     // The tab is going away. Unload the content first (the parent's pagehide comes before the frame's
     // unload, and the SCO's own unload handler sets exit/session time), then finish on its behalf if it
     // did not; the write is issued before this handler returns.
-    this.leaveScoNow(false);
+    this.session?.leaveNow();
   };
 
   // ---------------------------------------------------------------------------------------------
   // Rendering
   // ---------------------------------------------------------------------------------------------
 
-  /** Recomputes the TOC tree/states and toolbar validity when the navigator changed. */
+  /** Recomputes the TOC tree/states and toolbar validity when a new snapshot was published. */
   private derive(): void {
-    const navigator = this.nav.navigator;
-    if (!navigator || this.derivedRevision === this.nav.revision) return;
-    this.derivedRevision = this.nav.revision;
-    const org = this.organization!;
-    const all = [org.identifier, ...this.items.keys()];
-    const hidden = all.filter((id) => id !== org.identifier && navigator.isHidden(id));
-    const key = hidden.join('\n');
-    if (!this.tocRoot || key !== this.hiddenKey) {
-      this.hiddenKey = key;
-      const hiddenSet = new Set(hidden);
-      // A hidden item leaves the menu, but whatever of its branch is still shown takes its place (an
-      // invisible wrapper's children; see Navigator.isHidden).
-      const toNodes = (items: Item[]): TocNode[] =>
-        items.flatMap((item) =>
-          hiddenSet.has(item.identifier)
-            ? toNodes(item.children)
-            : [{ id: item.identifier, title: item.title, children: toNodes(item.children) }],
-        );
-      this.tocRoot = { id: org.identifier, title: org.title, children: toNodes(org.items) };
+    const session = this.session;
+    if (!session) return;
+    const snapshot = session.snapshot();
+    if (this.derivedRevision === snapshot.revision && this.tocRoot) return;
+    this.derivedRevision = snapshot.revision;
+    const key = tocShapeKey(snapshot);
+    if (!this.tocRoot || key !== this.tocKey) {
+      this.tocKey = key;
+      this.tocRoot = tocTree(snapshot, this.titles);
     }
-    const states = new Map<string, TocItemState>();
-    const current = this.session?.itemId;
-    for (const id of all) {
-      const s = navigator.status(id);
-      const status: TocStatus =
-        s.success === 'passed' || s.success === 'failed'
-          ? s.success
-          : s.completion === 'unknown'
-            ? 'not attempted'
-            : s.completion;
-      const disabled = id !== current && !navigator.canNavigate({ type: 'choice', target: id });
-      states.set(id, { status, disabled });
-    }
-    this.tocStates = states;
-    const valid: Partial<Record<ToolbarAction, boolean>> = {};
-    for (const a of toolbarActions) valid[a] = navigator.canNavigate({ type: a });
-    this.valid = valid;
+    this.tocStateMap = tocStates(snapshot);
+    this.valid = toolbarValidity(snapshot);
   }
 
   override render() {
-    if (this.phase === 'choose-organization') return this.renderOrganizations();
+    const phase = this.phase();
+    if (phase === 'choose-organization') return this.renderOrganizations();
     this.derive();
-    const current = this.session ? this.items.get(this.session.itemId) : undefined;
-    const started = this.phase !== 'waiting' && this.phase !== 'error';
+    const currentId = this.session?.currentItemId;
+    const current = currentId ? this.session?.items.get(currentId) : undefined;
+    const started = phase !== 'waiting' && phase !== 'error';
     return html`<div class="layout ${this.tocOpen ? '' : 'toc-closed'}">
       <div class="bar">
         <button
@@ -642,7 +405,7 @@ export class ScormPlayer extends LitElement {
           Contents
         </button>
         ${
-          started && this.phase !== 'ended'
+          started && phase !== 'ended'
             ? html`<scorm-toolbar
                 .valid=${this.valid}
                 .hideLmsUi=${current?.hideLmsUi ?? []}
@@ -651,14 +414,10 @@ export class ScormPlayer extends LitElement {
         }
       </div>
       <nav class="toc" id="toc" aria-label="Table of contents">
-        <scorm-toc
-          .root=${this.tocRoot}
-          .states=${this.tocStates}
-          .currentId=${this.session?.itemId}
-        ></scorm-toc>
+        <scorm-toc .root=${this.tocRoot} .states=${this.tocStateMap} .currentId=${currentId}></scorm-toc>
       </nav>
       <div class="main">
-        <scorm-stage ?hidden=${this.phase !== 'playing'}></scorm-stage>
+        <scorm-stage ?hidden=${phase !== 'playing'}></scorm-stage>
         ${this.renderPanel()}
         <p class="sr-only" role="status">${this.message}</p>
       </div>
@@ -666,18 +425,19 @@ export class ScormPlayer extends LitElement {
   }
 
   private renderPanel() {
-    switch (this.phase) {
+    switch (this.phase()) {
       case 'idle':
         return html`<section class="panel" aria-labelledby="idle-h">
           <h2 id="idle-h">Choose what to do next</h2>
           <p>Pick an item in the table of contents, or use Continue or Previous.</p>
         </section>`;
       case 'ended': {
-        const suspended = this.endReason === 'suspendAll';
+        const reason = this.session?.endReason;
+        const suspended = reason === 'suspendAll';
         const heading =
-          this.endReason === 'completed'
+          reason === 'completed'
             ? 'You have finished the course'
-            : this.endReason === 'nothing-to-deliver' && !this.deliveredAny
+            : reason === 'nothing-to-deliver' && !this.session?.deliveredAny
               ? 'There is nothing to play in this course'
               : 'You have left the course';
         return html`<section class="panel" aria-labelledby="end-h">
@@ -697,7 +457,7 @@ export class ScormPlayer extends LitElement {
       case 'error':
         return html`<section class="panel" role="alert">
           <h2>The course could not be played</h2>
-          <p>${this.message}</p>
+          <p>${this.failure || this.message}</p>
         </section>`;
       default:
         return nothing;
@@ -725,37 +485,16 @@ export class ScormPlayer extends LitElement {
   }
 }
 
-function describe(request: NavRequest): string {
-  switch (request.type) {
-    case 'choice':
-    case 'jump':
-      return 'That item';
-    case 'suspendAll':
-      return 'Suspend';
-    case 'exitAll':
-      return 'Exit All';
-    default:
-      return request.type[0]!.toUpperCase() + request.type.slice(1);
+/** Item titles by identifier, the organization's included. */
+function titlesOf(organization: Organization): Map<string, string> {
+  const titles = new Map<string, string>([[organization.identifier, organization.title]]);
+  const stack: Item[] = [...organization.items];
+  while (stack.length) {
+    const item = stack.pop()!;
+    titles.set(item.identifier, item.title);
+    stack.push(...item.children);
   }
-}
-
-function assetState(scorm12: boolean): AttemptState {
-  return {
-    scormVersion: scorm12 ? '1.2' : '2004',
-    entry: '',
-    newAttempt: true,
-    terminated: true,
-    exit: '',
-    totalTime: scorm12 ? '0000:00:00' : 'PT0S',
-    totalSeconds: 0,
-    sessionSeconds: 0,
-    completionStatus: 'completed',
-    successStatus: 'unknown',
-    ...(scorm12 ? { lessonStatus: 'completed' as const } : {}),
-    location: '',
-    suspendData: '',
-    data: {},
-  };
+  return titles;
 }
 
 customElements.define('scorm-player', ScormPlayer);

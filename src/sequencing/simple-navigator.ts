@@ -566,8 +566,14 @@ class SimpleNavigator implements LegacyNavigator {
       if (a) this.states.set(a, { ...emptyActivityState(), ...s });
     }
     if (snap.suspended) this.suspendedActivity = this.tree.byId.get(snap.suspended);
-    // The session itself is not restored (snap.current is informative): a new one begins with start or
-    // resumeAll (SB.2.5, SB.2.6).
+    // The session itself is not restored: a new one begins with start or resumeAll (SB.2.5, SB.2.6). A
+    // session that was cut off (a killed tab: the state still has a current activity) is taken as
+    // suspended, so the learner resumes where the last write left them (sequencing.md §5.3).
+    const cut = snap.current ? this.tree.byId.get(snap.current) : undefined;
+    if (cut && !this.suspendedActivity) {
+      this.suspendedActivity = cut;
+      for (const a of pathFromRoot(cut)) this.stateOf(a).suspended = true;
+    }
     this.rollupAll();
   }
 

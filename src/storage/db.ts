@@ -2,9 +2,10 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Manifest } from '../package/types.js';
 import type { AttemptState } from '../runtime/types.js';
+import type { GlobalObjectives } from '../sequencing/navigator.js';
 
 export const DB_NAME = 'scorm-player';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** A package imported into the library. Its files live in the `files` store. */
 export interface StoredPackage {
@@ -76,6 +77,18 @@ export interface StoredCourseProgress {
   updatedAt: string;
 }
 
+/**
+ * A learner's global (shared) objectives in one scope (SN 4.6.x, sequencing.md §1.4): `system` for those
+ * shared by every course (adlseq:objectivesGlobalToSystem="true"), `course:<courseKey>` for one course's.
+ */
+export interface StoredGlobalObjectives {
+  learnerId: string;
+  scope: string;
+  objectives: GlobalObjectives;
+  /** ISO 8601. */
+  updatedAt: string;
+}
+
 export interface PlayerDB extends DBSchema {
   packages: { key: string; value: StoredPackage; indexes: { byManifestIdentifier: string } };
   files: { key: [string, string]; value: StoredFile; indexes: { byPackage: string } };
@@ -86,6 +99,7 @@ export interface PlayerDB extends DBSchema {
   };
   courses: { key: [string, string]; value: StoredCourseProgress; indexes: { byCourse: string } };
   settings: { key: string; value: unknown };
+  objectives: { key: [string, string]; value: StoredGlobalObjectives };
 }
 
 export type PlayerDatabase = IDBPDatabase<PlayerDB>;
@@ -93,16 +107,20 @@ export type PlayerDatabase = IDBPDatabase<PlayerDB>;
 /** Opens (and creates or upgrades) the player's database. Tests pass their own name and delete it after. */
 export function openPlayerDb(name: string = DB_NAME): Promise<PlayerDatabase> {
   return openDB<PlayerDB>(name, DB_VERSION, {
-    upgrade(db) {
-      const packages = db.createObjectStore('packages', { keyPath: 'id' });
-      packages.createIndex('byManifestIdentifier', 'manifestIdentifier');
-      const files = db.createObjectStore('files', { keyPath: ['packageId', 'path'] });
-      files.createIndex('byPackage', 'packageId');
-      const attempts = db.createObjectStore('attempts', { keyPath: ['courseKey', 'learnerId', 'itemId'] });
-      attempts.createIndex('byCourseLearner', ['courseKey', 'learnerId']);
-      const courses = db.createObjectStore('courses', { keyPath: ['courseKey', 'learnerId'] });
-      courses.createIndex('byCourse', 'courseKey');
-      db.createObjectStore('settings');
+    upgrade(db, oldVersion) {
+      // One step per version, so a database of any earlier version is brought up to date in order.
+      if (oldVersion < 1) {
+        const packages = db.createObjectStore('packages', { keyPath: 'id' });
+        packages.createIndex('byManifestIdentifier', 'manifestIdentifier');
+        const files = db.createObjectStore('files', { keyPath: ['packageId', 'path'] });
+        files.createIndex('byPackage', 'packageId');
+        const attempts = db.createObjectStore('attempts', { keyPath: ['courseKey', 'learnerId', 'itemId'] });
+        attempts.createIndex('byCourseLearner', ['courseKey', 'learnerId']);
+        const courses = db.createObjectStore('courses', { keyPath: ['courseKey', 'learnerId'] });
+        courses.createIndex('byCourse', 'courseKey');
+        db.createObjectStore('settings');
+      }
+      if (oldVersion < 2) db.createObjectStore('objectives', { keyPath: ['learnerId', 'scope'] });
     },
   });
 }

@@ -1,15 +1,37 @@
 // The IndexedDB ProgressStore, on the player's one schema (db.ts). Every save is one readwrite
 // transaction over `attempts` and `courses`, awaited to `complete` (durability 'strict'), so a tab
 // killed after the promise resolves has lost nothing; nothing is batched or debounced.
-import { openPlayerDb, type PlayerDatabase, type StoredAttempt, type StoredCourseProgress } from './db.js';
-import { learnersOf, type LearnerSummary, type ProgressStore } from './progress.js';
+import { replayJournal, writeJournal } from './progress-journal.js';
+import {
+  DB_NAME,
+  openPlayerDb,
+  type PlayerDatabase,
+  type StoredAttempt,
+  type StoredCourseProgress,
+  type StoredGlobalObjectives,
+} from './db.js';
+import { learnersOf, type LearnerSummary, type ProgressStore, type SaveRecords } from './progress.js';
 
 export class IdbProgressStore implements ProgressStore {
   private readonly db: Promise<PlayerDatabase>;
 
+  private dbName: string | undefined;
+
   /** Pass an open database, or a name to open (tests use their own and delete it after). */
   constructor(db?: PlayerDatabase | Promise<PlayerDatabase> | string) {
-    this.db = typeof db === 'string' || db === undefined ? openPlayerDb(db) : Promise.resolve(db);
+    const opened = typeof db === 'string' || db === undefined ? openPlayerDb(db) : Promise.resolve(db);
+    // The last writes of a page that went away come first (progress-journal.ts).
+    this.db = opened.then(async (d) => {
+      this.dbName = d.name;
+      await replayJournal(d);
+      return d;
+    });
+    if (typeof db === 'string' || db === undefined) this.dbName = db ?? DB_NAME;
+    else if (!(db instanceof Promise)) this.dbName = db.name;
+  }
+
+  saveSync(records: SaveRecords[]): boolean {
+    return this.dbName !== undefined && writeJournal(this.dbName, records);
   }
 
   async loadAttempt(
@@ -28,15 +50,20 @@ export class IdbProgressStore implements ProgressStore {
     return (await this.db).get('courses', [courseKey, learnerId]);
   }
 
-  async save(records: { attempt?: StoredAttempt; course?: StoredCourseProgress }): Promise<void> {
-    const { attempt, course } = records;
-    if (!attempt && !course) return;
+  async loadGlobalObjectives(learnerId: string, scope: string): Promise<StoredGlobalObjectives | undefined> {
+    return (await this.db).get('objectives', [learnerId, scope]);
+  }
+
+  async save(records: SaveRecords): Promise<void> {
+    const { attempt, course, globalObjectives } = records;
+    if (!attempt && !course && !globalObjectives) return;
     const db = await this.db;
     // 'strict' asks the browser to flush to disk before `complete` fires (Chromium defaults to relaxed).
-    const tx = db.transaction(['attempts', 'courses'], 'readwrite', { durability: 'strict' });
+    const tx = db.transaction(['attempts', 'courses', 'objectives'], 'readwrite', { durability: 'strict' });
     const writes: Promise<unknown>[] = [];
     if (attempt) writes.push(tx.objectStore('attempts').put(attempt));
     if (course) writes.push(tx.objectStore('courses').put(course));
+    if (globalObjectives) writes.push(tx.objectStore('objectives').put(globalObjectives));
     await Promise.all([...writes, tx.done]);
   }
 

@@ -1,13 +1,14 @@
 // An in-memory ProgressStore: for tests, embeddings without IndexedDB, and private browsing fallbacks.
 // Records are deep-copied in and out (structuredClone), as IndexedDB would, so callers cannot mutate them.
-import type { StoredAttempt, StoredCourseProgress } from './db.js';
-import { learnersOf, type LearnerSummary, type ProgressStore } from './progress.js';
+import type { StoredAttempt, StoredCourseProgress, StoredGlobalObjectives } from './db.js';
+import { learnersOf, type LearnerSummary, type ProgressStore, type SaveRecords } from './progress.js';
 
 const key = (...parts: string[]): string => JSON.stringify(parts);
 
 export class MemoryProgressStore implements ProgressStore {
   private readonly attempts = new Map<string, StoredAttempt>();
   private readonly courses = new Map<string, StoredCourseProgress>();
+  private readonly objectives = new Map<string, StoredGlobalObjectives>();
 
   async loadAttempt(
     courseKey: string,
@@ -29,8 +30,18 @@ export class MemoryProgressStore implements ProgressStore {
     return c && structuredClone(c);
   }
 
-  async save(records: { attempt?: StoredAttempt; course?: StoredCourseProgress }): Promise<void> {
-    const { attempt, course } = records;
+  async loadGlobalObjectives(learnerId: string, scope: string): Promise<StoredGlobalObjectives | undefined> {
+    const o = this.objectives.get(key(learnerId, scope));
+    return o && structuredClone(o);
+  }
+
+  async save(records: SaveRecords): Promise<void> {
+    const { attempt, course, globalObjectives } = records;
+    if (globalObjectives)
+      this.objectives.set(
+        key(globalObjectives.learnerId, globalObjectives.scope),
+        structuredClone(globalObjectives),
+      );
     if (attempt)
       this.attempts.set(key(attempt.courseKey, attempt.learnerId, attempt.itemId), structuredClone(attempt));
     if (course) this.courses.set(key(course.courseKey, course.learnerId), structuredClone(course));

@@ -1,15 +1,22 @@
 // Where the player keeps learners' progress: one attempt record per course, learner and item, and one
 // course record per course and learner (shapes in db.ts). The player sees only this interface; the app
 // chooses the implementation (IndexedDB in the browser, memory in tests and embeddings).
-import type { StoredAttempt, StoredCourseProgress } from './db.js';
+import type { StoredAttempt, StoredCourseProgress, StoredGlobalObjectives } from './db.js';
 
-export type { StoredAttempt, StoredCourseProgress };
+export type { StoredAttempt, StoredCourseProgress, StoredGlobalObjectives };
 
 export interface LearnerSummary {
   learnerId: string;
   learnerName?: string;
   /** Course keys this learner has a record for. */
   courseKeys: string[];
+}
+
+/** What one save writes, in one transaction. */
+export interface SaveRecords {
+  attempt?: StoredAttempt;
+  course?: StoredCourseProgress;
+  globalObjectives?: StoredGlobalObjectives;
 }
 
 export interface ProgressStore {
@@ -21,7 +28,15 @@ export interface ProgressStore {
    * Writes an attempt and/or the course record in ONE transaction and resolves once it is durable
    * (transaction complete). The player calls it on every Commit and Terminate, never debounced.
    */
-  save(records: { attempt?: StoredAttempt; course?: StoredCourseProgress }): Promise<void>;
+  save(records: SaveRecords): Promise<void>;
+  /**
+   * Writes at once, synchronously, where the store can: for a page that is going away (pagehide), whose
+   * asynchronous writes a browser may drop. Called in addition to save(), with the same records; the store
+   * applies them on its next use. Returns false when it cannot.
+   */
+  saveSync?(records: SaveRecords[]): boolean;
+  /** A learner's global objectives in a scope (`system`, or `course:<courseKey>`). */
+  loadGlobalObjectives(learnerId: string, scope: string): Promise<StoredGlobalObjectives | undefined>;
   /** Course records, of one course or of all. */
   listCourses(courseKey?: string): Promise<StoredCourseProgress[]>;
   /** Learners with a course record, of one course or of all. */

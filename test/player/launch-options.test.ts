@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { launchValues, parseNavRequest } from '../../src/player/launch-options.js';
+import { launchValues } from '../../src/player/launch-options.js';
 import { item, manifest } from '../sequencing/manifest-builder.js';
 import type { SequencingDefinition } from '../../src/package/types.js';
 
@@ -65,18 +65,4 @@ describe('launchValues', () => {
     });
     expect(launchValues(fourth, byMeasure).completionThreshold).to.equal(0.5);
   });
-});
-
-describe('parseNavRequest', () => {
-  const rows: [string | undefined, unknown][] = [
-    [undefined, undefined],
-    ['_none_', undefined],
-    ['continue', { type: 'continue' }],
-    ['suspendAll', { type: 'suspendAll' }],
-    ['{target=intro}choice', { type: 'choice', target: 'intro' }],
-    ['{target=x-1}jump', { type: 'jump', target: 'x-1' }],
-    ['nonsense', undefined],
-  ];
-  for (const [value, expected] of rows)
-    it(`${String(value)}`, () => expect(parseNavRequest(value)).to.deep.equal(expected));
 });

@@ -2,6 +2,7 @@
 // hidden items, prerequisites, hideLMSUI, several organizations, a missing launch file.
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../../src/player/scorm-player.js';
+import { navigatorFactory } from '../../src/app/navigators.js';
 import type { ScormPlayer } from '../../src/player/scorm-player.js';
 import type { ScormToc } from '../../src/player/scorm-toc.js';
 import type { Manifest, Organization } from '../../src/package/types.js';
@@ -35,6 +36,7 @@ const buttons = (p: ScormPlayer) =>
 function mount(m: Manifest, store = new MemoryProgressStore()): Promise<ScormPlayer> {
   return fixture<ScormPlayer>(
     html`<scorm-player
+      .navigatorFactory=${navigatorFactory}
       .manifest=${m}
       .store=${store}
       .learner=${{ id: 'u1' }}

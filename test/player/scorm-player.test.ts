@@ -3,6 +3,7 @@ import { deleteDB } from 'idb';
 import { parseManifest } from '../../src/package/index.js';
 import type { Manifest } from '../../src/package/types.js';
 import '../../src/player/scorm-player.js';
+import { navigatorFactory } from '../../src/app/navigators.js';
 import type { ScormPlayer } from '../../src/player/scorm-player.js';
 import type { ScormToc } from '../../src/player/scorm-toc.js';
 import { runtimeApiFactory } from '../../src/player/default-api.js';
@@ -93,6 +94,7 @@ async function mount(options: {
   const factory = answerDialogs();
   const player = await fixture<ScormPlayer>(
     html`<scorm-player
+      .navigatorFactory=${navigatorFactory}
       style="height: 600px"
       .manifest=${manifest}
       .store=${options.store}
