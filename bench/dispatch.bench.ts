@@ -10,7 +10,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, unzipSync } from 'fflate';
-import { buildShellFiles, buildShellZip, type ShellTemplates } from '../src/dispatch/build-shell.js';
+import {
+  buildShellFiles,
+  buildShellZip,
+  loadShellTemplates,
+  type ShellTemplates,
+} from '../src/dispatch/build-shell.js';
 import { serveStatic } from '../scripts/static-server.js';
 import { launchChromium } from './lib/chromium.js';
 import { median } from './lib/stats.js';
@@ -20,12 +25,8 @@ const root = join(import.meta.dirname, '..');
 const SEED_MIN_BYTES = 10 * 1024;
 const RUNS = 21;
 
-function templates(): ShellTemplates {
-  const read = (p: string): string => readFileSync(join(root, 'shell-templates', p), 'utf8');
-  return {
-    '1.2': { manifest: read('scorm12/imsmanifest.xml'), index: read('scorm12/index.html') },
-    '2004': { manifest: read('scorm2004/imsmanifest.xml'), index: read('scorm2004/index.html') },
-  };
+function templates(): Promise<ShellTemplates> {
+  return loadShellTemplates((p) => readFileSync(join(root, 'shell-templates', p), 'utf8'));
 }
 
 const options = {
@@ -151,7 +152,7 @@ async function redirectTimes(t: ShellTemplates): Promise<BenchFigure[]> {
 }
 
 const bench: Bench = async () => {
-  const t = templates();
+  const t = await templates();
   return [...sizes(t), ...(await redirectTimes(t))];
 };
 export default bench;

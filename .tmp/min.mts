@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { transformSync } from 'esbuild';
+import { gzipSync, strToU8 } from 'fflate';
+import { buildShellFiles, loadShellTemplates } from '../src/dispatch/build-shell.ts';
+const t = await loadShellTemplates((p) => readFileSync('shell-templates/' + p, 'utf8'));
+const options = { token: 'k7Qw2mZp9xLr4TfB', playerUrl: 'https://courses.example-provider.com/player/', title: 'Workplace safety 2026: hazards, reporting and first aid', scorm: '2004' as const };
+const f = buildShellFiles(options, t);
+const m = transformSync(f['shell.js'], { minify: true, target: 'es2017' }).code;
+const g = (s: string) => gzipSync(strToU8(s), { level: 9 }).byteLength;
+console.log('compact gz', g(f['shell.js']), 'min gz', g(m), m.length);
