@@ -1,0 +1,14 @@
+import { Scorm12API } from '../node_modules/scorm-again/dist/esm/scorm12.js';
+const a = new Scorm12API({ logLevel: 5 });
+a.cmi.core.student_id = 'u1';
+a.LMSInitialize('');
+a.LMSSetValue('cmi.suspend_data', 'abc');
+a.LMSSetValue('cmi.core.lesson_location', 'p2');
+a.LMSSetValue('cmi.core.exit', 'suspend');
+a.LMSFinish('');
+const json = JSON.parse(JSON.stringify(a.cmi));
+console.log(Object.keys(json), json.core.entry, json.core.exit);
+const b = new Scorm12API({ logLevel: 5 });
+b.loadFromJSON(json);
+b.cmi.core.entry = 'resume';
+console.log(b.LMSInitialize(''), b.LMSGetValue('cmi.suspend_data'), b.LMSGetValue('cmi.core.lesson_location'), b.LMSGetValue('cmi.core.entry'), b.LMSGetValue('cmi.core.student_id'));
