@@ -480,9 +480,14 @@ describe('progress that follows the learner through the host LMS', () => {
     course = shellFrame(second.page).frameLocator('iframe[title="Tea"]');
     await course.locator('scorm-stage iframe[title="Brewing a good cup"]').waitFor({ timeout: 20000 });
     const player = await playerFrame(second.page);
-    await waitFor('Welcome completed in the TOC', async () =>
-      /Completed/.test(await tocStatus(player, 'Welcome')),
-    );
+    let status = '';
+    await waitFor(
+      'Welcome marked done (completed, passed) in the TOC',
+      async () => /Completed|Passed/.test((status = await tocStatus(player, 'Welcome'))),
+      5000,
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}: "${status}"`);
+    });
     await second.context.close();
   });
 
