@@ -77,8 +77,10 @@ export class HostSync {
       save: (records) => {
         // Mirrored before the write resolves: at pagehide the exit message is posted in the same task.
         let changed = false;
-        if (records.course && mine(records.course))
-          ((this.#course = structuredClone(records.course)), (changed = true));
+        if (records.course && mine(records.course)) {
+          this.#course = structuredClone(records.course);
+          changed = true;
+        }
         if (records.attempt && mine(records.attempt)) {
           this.#attempts.set(records.attempt.itemId, structuredClone(records.attempt));
           changed = true;
