@@ -40,7 +40,7 @@ export function findTemplatesDir(from: string = dirname(fileURLToPath(import.met
   let dir = from;
   for (let i = 0; i < 5; i++) {
     const candidate = join(dir, 'shell-templates');
-    if (existsSync(join(candidate, 'shell.js'))) return candidate;
+    if (existsSync(join(candidate, 'scorm12', 'shell.js'))) return candidate;
     dir = dirname(dir);
   }
   throw new Error(`shell-templates/ was not found above ${from}`);
