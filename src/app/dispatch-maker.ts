@@ -53,6 +53,9 @@ export class DispatchMaker extends LitElement {
         font-size: 0.9rem;
         margin: 0.25rem 0 0;
       }
+      ul.hint {
+        padding-left: 1.25rem;
+      }
       .row {
         display: flex;
         gap: 0.5rem;
@@ -85,6 +88,7 @@ export class DispatchMaker extends LitElement {
   @state() accessor origins = '';
   @state() accessor expires = '';
   @state() accessor reportUrl = '';
+  @state() accessor hashUserId = false;
   @state() accessor error = '';
   @state() accessor entry = '';
   @state() accessor download: { url: string; name: string; size: number } | undefined = undefined;
@@ -166,14 +170,19 @@ export class DispatchMaker extends LitElement {
           <legend>SCORM version of the package</legend>
           ${this.#radio('scorm', '1.2', 'SCORM 1.2')} ${this.#radio('scorm', '2004', 'SCORM 2004')}
         </fieldset>
-        <fieldset>
+        <fieldset aria-describedby="mode-hint">
           <legend>Mode</legend>
-          ${this.#radio('mode', 'redirect', 'Redirect: send the learner to the player')}
-          ${this.#radio('mode', 'relay', 'Relay: show the player inside the LMS and report results to it')}
-          <p class="hint">
-            Only relay mode tells the LMS how the learner did (completion, score, time). It needs the LMS's
-            origin below.
-          </p>
+          ${this.#radio('mode', 'redirect', 'Redirect')} ${this.#radio('mode', 'relay', 'Relay')}
+          <ul class="hint" id="mode-hint">
+            <li>
+              Redirect: the LMS hands the learner over to the player and records only that the course was
+              launched; the learner's progress stays in their browser.
+            </li>
+            <li>
+              Relay: the player runs inside the LMS page and writes completion, score, time and the learner's
+              progress into the LMS, so they can continue on another device (it needs the LMS's origin below).
+            </li>
+          </ul>
         </fieldset>
         <div>
           <label for="player">Player URL</label>
@@ -231,13 +240,25 @@ export class DispatchMaker extends LitElement {
           />
         </div>
         <div>
-          <label for="report">Report URL (optional: each commit and exit is POSTed there as JSON)</label>
+          <label for="report">Report URL (optional: commits and the exit are POSTed there as JSON)</label>
           <input
             id="report"
             type="url"
+            aria-describedby="report-hint"
             .value=${this.reportUrl}
             @input=${(e: Event) => (this.reportUrl = (e.target as HTMLInputElement).value)}
           />
+          <p class="hint" id="report-hint">
+            Reports carry the LMS's learner id, the results and the time spent (dispatch-report.schema.json).
+          </p>
+          <label
+            ><input
+              type="checkbox"
+              .checked=${this.hashUserId}
+              @change=${(e: Event) => (this.hashUserId = (e.target as HTMLInputElement).checked)}
+            />
+            Send a salted SHA-256 of the learner id instead of the id</label
+          >
         </div>
         <div><button type="submit">Make the package</button></div>
       </form>
@@ -315,7 +336,7 @@ export class DispatchMaker extends LitElement {
         title: this.courseTitle.trim(),
         ...(origins.length ? { allowedOrigins: origins } : {}),
         ...(this.expires ? { expires: new Date(`${this.expires}T23:59:59Z`).toISOString() } : {}),
-        ...(this.reportUrl.trim() ? { reportUrl: this.reportUrl.trim() } : {}),
+        ...(this.reportUrl.trim() ? { reportUrl: this.reportUrl.trim(), hashUserId: this.hashUserId } : {}),
       });
     } catch (error) {
       this.error =

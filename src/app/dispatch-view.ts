@@ -2,18 +2,22 @@
 // ?dispatch=<token>&user_id=). It reads dispatches.json, checks the token and the user id, opens the course
 // for this learner of this dispatch (progress keyed `dispatch:<token>`, so learners of different LMSs never
 // meet), asks about course versions when needed, and hosts <scorm-player>. In relay mode (&relay=1) it posts
-// results to the framing shell once its origin is found in allowedOrigins; with a reportUrl it POSTs the
-// attempt summary on each Commit and at exit.
+// results and the learner's course state to the framing shell once its origin is found in allowedOrigins,
+// and resumes from the host's state when it is newer than this browser's; with a reportUrl it POSTs the
+// attempt summary. Both go at most once a second, the last values always (issue 12), and the exit last.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../player/scorm-player.js';
 import { navigatorFactory } from './navigators.js';
 import type { ScormProgressEvent, ScormSessionEndEvent } from '../player/events.js';
+import { Coalescer } from '../dispatch/coalesce.js';
+import type { HostResumeDecision } from '../dispatch/host-resume.js';
+import { SUSPEND_DATA_LIMIT } from '../dispatch/host-state.js';
 import { LaunchResults } from '../dispatch/launch-results.js';
 import { courseUrls, lookupDispatch, parseRegistry, type DispatchEntry } from '../dispatch/registry.js';
-import { RelayClient } from '../dispatch/relay-client.js';
-import { sendReport, type AttemptSummary } from '../dispatch/report.js';
-import { begunElsewhere, resumeSuspendData } from '../dispatch/resume.js';
+import { RelayClient, type RelayConnection } from '../dispatch/relay-client.js';
+import type { RelayResults } from '../dispatch/relay-protocol.js';
+import { hashedUserId, sendReport, type AttemptSummary, type ReportTransport } from '../dispatch/report.js';
 import { dispatchCourseKey, MAX_USER_ID_LENGTH, userIdProblem } from '../dispatch/user-id.js';
 import { openPlayerDb, type PlayerDatabase } from '../storage/db.js';
 import type { ProgressStore } from '../storage/progress.js';
@@ -21,6 +25,7 @@ import { IdbProgressStore } from '../storage/progress-idb.js';
 import { MemoryProgressStore } from '../storage/progress-memory.js';
 import { openCourse, type OpenedCourse } from './course-opener.js';
 import { resolveCourseVersion } from './course-version.js';
+import { adoptHostState, HostSync } from './dispatch-host-sync.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** Why a dispatch cannot start; shown as a page of its own (`data-problem` names it for tests and styling). */
@@ -65,10 +70,12 @@ export class DispatchView extends LitElement {
         min-height: 100vh;
       }
       .notice {
-        margin: 0;
         padding: 0.4rem 1rem;
         font-size: 0.9rem;
         border-bottom: 1px solid var(--sp-line);
+      }
+      .notice p {
+        margin: 0;
       }
     `,
   ];
@@ -89,22 +96,43 @@ export class DispatchView extends LitElement {
   /** True when the browser refused IndexedDB here (a third-party frame with storage blocked): progress then
    * lasts for this visit only, and the host LMS (relay mode) is where results are kept. */
   @state() accessor storageBlocked = false;
-  /** True when the host LMS says the learner is resuming (relay hello) but this browser holds no progress:
-   * the learner began in another browser or device, whose progress this one cannot see. */
-  @state() accessor progressElsewhere = false;
+  /** Why the host LMS's stored progress was not used although this browser has none (shown as a notice). */
+  @state() accessor hostNotice = '';
+  /** True once the host LMS holds less than the learner's full state (its suspend_data is too small). */
+  @state() accessor hostPartial = false;
+  /** How reports go (tests pass their own). */
+  @property({ attribute: false }) accessor reportTransport: ReportTransport | undefined = undefined;
 
   #store: ProgressStore | undefined;
   #ownDb: PlayerDatabase | undefined;
   #entry: DispatchEntry | undefined;
   #reportUrl: string | undefined;
+  /** The learner id reports carry: the LMS's, or its SHA-256 for an entry with hashUserId. */
+  #reportUserId: { userId: string } | { userIdSha256: string } | undefined;
   #relay: RelayClient | undefined;
+  #hostSync: HostSync | undefined;
+  #stopStored: (() => void) | undefined;
   #results: LaunchResults | undefined;
+  #relayPosts: Coalescer<RelayResults> | undefined;
+  #reports: Coalescer<AttemptSummary> | undefined;
   #exited = false;
   #run = 0;
+  #pagehideAfter: Element | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('token') || changed.has('userId') || changed.has('db') || changed.has('registryUrl'))
       void this.#start();
+  }
+
+  protected override updated(): void {
+    // The exit must carry what the player saves when the page goes away: the player ends its SCO in its own
+    // pagehide listener, so ours is registered again after the player element connected, to run after it.
+    const player = this.renderRoot.querySelector('scorm-player') ?? undefined;
+    if (player && player !== this.#pagehideAfter) {
+      this.#pagehideAfter = player;
+      removeEventListener('pagehide', this.#onPageHide);
+      addEventListener('pagehide', this.#onPageHide);
+    }
   }
 
   override connectedCallback(): void {
@@ -115,6 +143,7 @@ export class DispatchView extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('pagehide', this.#onPageHide);
+    this.#stopStored?.();
     this.#ownDb?.close();
     this.#ownDb = undefined;
   }
@@ -129,7 +158,7 @@ export class DispatchView extends LitElement {
     const c = this.course;
     if (c && this.#store && this.userId !== undefined) {
       const learner = this.learnerName ? { id: this.userId, name: this.learnerName } : { id: this.userId };
-      return html`${this.#notice()}<scorm-player
+      return html`${this.#notices()}<scorm-player
           .manifest=${c.manifest}
           .navigatorFactory=${navigatorFactory}
           .contentBase=${c.contentBase}
@@ -144,13 +173,22 @@ export class DispatchView extends LitElement {
     return html`<div class="page"><p role="status">${this.status}</p></div>`;
   }
 
-  #notice() {
-    const text = this.storageBlocked
-      ? 'This browser does not let the course keep your progress here, so it lasts for this visit only.'
-      : this.progressElsewhere
-        ? 'You began this course in another browser or on another device. Your progress there is not available here, so the course starts from the beginning.'
-        : '';
-    return text ? html`<p class="notice" role="status">${text}</p>` : nothing;
+  #notices() {
+    const texts: string[] = [];
+    if (this.storageBlocked)
+      texts.push(
+        'This browser does not let the course keep your progress here, so it lasts for this visit only.',
+      );
+    if (this.hostNotice) texts.push(this.hostNotice);
+    if (this.hostPartial)
+      texts.push(
+        this.storageBlocked
+          ? 'Your learning system can keep only part of your progress in this course: your place and what you have completed.'
+          : 'Your learning system can keep only part of your progress in this course: your place and what you have completed. To continue exactly where you left off, come back in this browser.',
+      );
+    return texts.length
+      ? html`<div class="notice" role="status">${texts.map((t) => html`<p>${t}</p>`)}</div>`
+      : nothing;
   }
 
   #fail(problem: DispatchProblem, heading: string, text: string): void {
@@ -162,110 +200,32 @@ export class DispatchView extends LitElement {
   async #start(): Promise<void> {
     const run = ++this.#run;
     const stale = (): boolean => run !== this.#run;
-    this.problem = undefined;
-    this.course = undefined;
-    this.progressElsewhere = false;
-    this.#relay = undefined;
-    this.#results = undefined;
-    this.#exited = false;
+    this.#reset();
     const { token, userId } = this;
     if (!token) return;
-
-    const idProblem = userIdProblem(userId);
-    if (idProblem === 'empty')
-      return this.#fail(
-        'user-id-empty',
-        'Your learner id is missing',
-        `This course link names no learner (user_id), so your progress cannot be kept. ${ASK_LMS}`,
-      );
-    if (idProblem === 'too-long')
-      return this.#fail(
-        'user-id-too-long',
-        'Your learner id is too long',
-        `A learner id may have at most ${MAX_USER_ID_LENGTH} characters. ${ASK_LMS}`,
-      );
-    if (idProblem === 'control-characters')
-      return this.#fail(
-        'user-id-control-characters',
-        'Your learner id is not valid',
-        `The learner id in this course link holds control characters. ${ASK_LMS}`,
-      );
-
+    if (!this.#checkUserId(userId)) return;
     const registryUrl = this.registryUrl ?? new URL('dispatches.json', document.baseURI).href;
-    let entry: DispatchEntry;
-    try {
-      const response = await fetch(registryUrl, { cache: 'no-cache' });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const lookup = lookupDispatch(parseRegistry(await response.text()), token);
-      if (stale()) return;
-      if (!lookup.ok) {
-        switch (lookup.reason) {
-          case 'unknown':
-            return this.#fail(
-              'unknown',
-              'This course link is not known',
-              `The player has no course for this link. ${ASK_LMS}`,
-            );
-          case 'disabled':
-            return this.#fail(
-              'disabled',
-              'This course is not available',
-              `The course behind this link has been switched off. ${ASK_LMS}`,
-            );
-          case 'expired':
-            return this.#fail(
-              'expired',
-              'This course link has expired',
-              `The course behind this link was available until ${new Date(lookup.entry?.expires ?? '').toUTCString()}. ${ASK_LMS}`,
-            );
-          default:
-            return this.#fail(
-              'invalid',
-              'This course link is set up wrongly',
-              `Its entry in the player's list is not valid. ${ASK_LMS}`,
-            );
-        }
-      }
-      entry = lookup.entry;
-    } catch (error) {
-      if (stale()) return;
-      return this.#fail(
-        'registry-unavailable',
-        'The list of courses could not be loaded',
-        `${error instanceof Error ? error.message : String(error)}. Check your connection and reload the page.`,
-      );
-    }
+    const entry = await this.#lookup(token, registryUrl, stale);
+    if (!entry || stale()) return;
     this.#entry = entry;
     this.#reportUrl = entry.reportUrl ? new URL(entry.reportUrl, registryUrl).href : undefined;
+    this.#reportUserId = entry.hashUserId
+      ? { userIdSha256: await hashedUserId(token, userId!) }
+      : { userId: userId! };
 
     // Relay: find the shell while the course opens.
     const relay = this.relay ? new RelayClient({ token, entry }) : undefined;
     const connecting = relay?.connect();
-
     try {
       const db = await this.#database();
       if (stale()) return;
       this.storageBlocked = !db;
-      this.#store = db ? new IdbProgressStore(db) : new MemoryProgressStore();
+      const store: ProgressStore = db ? new IdbProgressStore(db) : new MemoryProgressStore();
       const urls = courseUrls(entry, registryUrl);
       const courseKey = dispatchCourseKey(token);
+      const keys = { courseKey, learnerId: userId! };
       const open = (url: string): Promise<OpenedCourse> => this.#openCourse(db, url, registryUrl);
       let opened = await open(urls.current);
-      if (stale()) return;
-      const hadProgress = (await this.#store.loadCourse(courseKey, userId!)) !== undefined;
-      const resolved = await resolveCourseVersion({
-        store: this.#store,
-        courseKey,
-        learnerId: userId!,
-        current: opened.courseVersion,
-        earlierVersions: urls.versions,
-        courseTitle: entry.title ?? opened.title,
-      });
-      if (stale()) return;
-      if (resolved.choice === 'continue') {
-        opened = await open(resolved.version.url);
-        if (stale()) return;
-      }
       const connection = await connecting;
       if (stale()) return;
       if (connection?.status === 'refused') {
@@ -275,12 +235,38 @@ export class DispatchView extends LitElement {
           `${connection.origin ?? 'This site'} is not allowed to show this course. ${ASK_LMS}`,
         );
       }
+      // The host's state goes in before the version choice, which then applies to it as to any record.
       if (connection?.status === 'connected') {
-        this.#relay = relay;
-        if (connection.learnerName) this.learnerName = connection.learnerName;
-        this.progressElsewhere = begunElsewhere(token, connection.resume, hadProgress);
+        const hadProgress = (await store.loadCourse(courseKey, userId!)) !== undefined;
+        const decision = await adoptHostState(store, keys, {
+          token,
+          hostText: connection.resume,
+          hostEntry: connection.entry,
+          current: opened.courseVersion,
+          earlierVersions: urls.versions,
+        });
+        if (stale()) return;
+        if (!hadProgress) this.hostNotice = hostNoticeFor(decision);
       }
-      this.#results = new LaunchResults(resumeSuspendData(token, opened.courseVersion.manifestHash));
+      const resolved = await resolveCourseVersion({
+        store,
+        ...keys,
+        current: opened.courseVersion,
+        earlierVersions: urls.versions,
+        courseTitle: entry.title ?? opened.title,
+      });
+      if (stale()) return;
+      if (resolved.choice === 'continue') {
+        opened = await open(resolved.version.url);
+        if (stale()) return;
+      }
+      this.#store = store;
+      if (connection?.status === 'connected' && relay) {
+        this.#store = await this.#connectRelay(relay, connection, store, keys);
+        if (stale()) return;
+      }
+      this.#results = new LaunchResults();
+      this.#reports = new Coalescer((summary) => this.#send(summary));
       this.course = { ...opened, courseKey };
     } catch (error) {
       if (stale()) return;
@@ -297,6 +283,125 @@ export class DispatchView extends LitElement {
         `${error instanceof Error ? error.message : String(error)}. Try again later; if it keeps happening, ${ASK_LMS.toLowerCase()}`,
       );
     }
+  }
+
+  /** A new token or learner starts with nothing of the previous one. */
+  #reset(): void {
+    this.problem = undefined;
+    this.course = undefined;
+    this.hostNotice = '';
+    this.hostPartial = false;
+    this.#relay = undefined;
+    this.#hostSync = undefined;
+    this.#stopStored?.();
+    this.#stopStored = undefined;
+    this.#relayPosts?.cancel();
+    this.#relayPosts = undefined;
+    this.#reports?.cancel();
+    this.#reports = undefined;
+    this.#results = undefined;
+    this.#exited = false;
+  }
+
+  #checkUserId(userId: string | undefined): boolean {
+    const problem = userIdProblem(userId);
+    if (problem === 'empty')
+      this.#fail(
+        'user-id-empty',
+        'Your learner id is missing',
+        `This course link names no learner (user_id), so your progress cannot be kept. ${ASK_LMS}`,
+      );
+    else if (problem === 'too-long')
+      this.#fail(
+        'user-id-too-long',
+        'Your learner id is too long',
+        `A learner id may have at most ${MAX_USER_ID_LENGTH} characters. ${ASK_LMS}`,
+      );
+    else if (problem === 'control-characters')
+      this.#fail(
+        'user-id-control-characters',
+        'Your learner id is not valid',
+        `The learner id in this course link holds control characters. ${ASK_LMS}`,
+      );
+    return problem === undefined;
+  }
+
+  /** The registry entry of the token, or undefined after showing why it cannot be used. */
+  async #lookup(
+    token: string,
+    registryUrl: string,
+    stale: () => boolean,
+  ): Promise<DispatchEntry | undefined> {
+    try {
+      const response = await fetch(registryUrl, { cache: 'no-cache' });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const lookup = lookupDispatch(parseRegistry(await response.text()), token);
+      if (stale()) return undefined;
+      if (lookup.ok) return lookup.entry;
+      switch (lookup.reason) {
+        case 'unknown':
+          this.#fail(
+            'unknown',
+            'This course link is not known',
+            `The player has no course for this link. ${ASK_LMS}`,
+          );
+          break;
+        case 'disabled':
+          this.#fail(
+            'disabled',
+            'This course is not available',
+            `The course behind this link has been switched off. ${ASK_LMS}`,
+          );
+          break;
+        case 'expired':
+          this.#fail(
+            'expired',
+            'This course link has expired',
+            `The course behind this link was available until ${new Date(lookup.entry?.expires ?? '').toUTCString()}. ${ASK_LMS}`,
+          );
+          break;
+        default:
+          this.#fail(
+            'invalid',
+            'This course link is set up wrongly',
+            `Its entry in the player's list is not valid. ${ASK_LMS}`,
+          );
+      }
+    } catch (error) {
+      if (!stale())
+        this.#fail(
+          'registry-unavailable',
+          'The list of courses could not be loaded',
+          `${error instanceof Error ? error.message : String(error)}. Check your connection and reload the page.`,
+        );
+    }
+    return undefined;
+  }
+
+  /** Relay: the learner name, the host-state sync and the coalesced posts; returns the store to play on. */
+  async #connectRelay(
+    relay: RelayClient,
+    connection: Extract<RelayConnection, { status: 'connected' }>,
+    store: ProgressStore,
+    keys: { courseKey: string; learnerId: string },
+  ): Promise<ProgressStore> {
+    this.#relay = relay;
+    if (connection.learnerName) this.learnerName = connection.learnerName;
+    const posts = new Coalescer<RelayResults>((results) => relay.progress(results, this.#hostSync?.texts()));
+    this.#relayPosts = posts;
+    const sync = new HostSync({
+      token: relay.token,
+      ...keys,
+      limit: Math.min(connection.limit ?? SUSPEND_DATA_LIMIT['1.2'], SUSPEND_DATA_LIMIT['2004']),
+      onChange: () => {
+        if (!this.#exited) posts.push(this.#results?.results() ?? new LaunchResults().results());
+      },
+      onPartial: () => (this.hostPartial = true),
+    });
+    await sync.load(store);
+    this.#hostSync = sync;
+    this.#stopStored = relay.onStored((message) => sync.stored(message));
+    return sync.wrap(store);
   }
 
   /** The player's database, or undefined when the browser refuses IndexedDB here (reference F: third-party
@@ -327,10 +432,10 @@ export class DispatchView extends LitElement {
 
   #summary(event: 'commit' | 'exit', totalSeconds: number, suspended?: boolean): AttemptSummary | undefined {
     const c = this.course;
-    if (!c || !this.#results || this.userId === undefined) return undefined;
+    if (!c || !this.#results || !this.#reportUserId) return undefined;
     const s: AttemptSummary = {
       token: this.token,
-      userId: this.userId,
+      ...this.#reportUserId,
       event,
       course: c.courseVersion,
       ...this.#results.results(),
@@ -341,28 +446,41 @@ export class DispatchView extends LitElement {
     return s;
   }
 
+  #send(summary: AttemptSummary): void {
+    if (this.#reportUrl) void sendReport(this.#reportUrl, summary, this.reportTransport);
+  }
+
   #onProgress = (event: ScormProgressEvent): void => {
-    if (!this.#results) return;
+    if (!this.#results || this.#exited) return;
     const results = this.#results.update(event.detail);
-    this.#relay?.progress(results);
+    // The save that came with this Commit has already asked for a post (HostSync.onChange); this one
+    // carries the new results (the same post when both fall in one second).
+    this.#relayPosts?.push(results);
     const summary = this.#summary('commit', event.detail.totalSeconds);
-    if (this.#reportUrl && summary) void sendReport(this.#reportUrl, summary);
+    if (summary) this.#reports?.push(summary);
   };
 
   #onSessionEnd = (event: ScormSessionEndEvent): void => {
     this.#exit(event.summary.suspended, event.summary.totalSeconds);
   };
 
+  /**
+   * The exit goes last and carries the final values: a post or report still waiting is replaced by it (it
+   * holds the same values, newer), and nothing is posted after it (the shell has ended the host session).
+   */
   #exit(suspended: boolean, totalSeconds: number): void {
     if (this.#exited || !this.#results) return;
     this.#exited = true;
-    this.#relay?.exit(this.#results.results(), suspended);
+    this.#relayPosts?.cancel();
+    this.#relay?.exit(this.#results.results(), suspended, this.#hostSync?.texts());
+    this.#reports?.cancel();
     const summary = this.#summary('exit', totalSeconds, suspended);
-    if (this.#reportUrl && summary) void sendReport(this.#reportUrl, summary);
+    if (summary) this.#send(summary);
   }
 
   /** The tab or frame goes away mid-course: the learner may come back, so it counts as a suspend. */
-  #onPageHide = (): void => {
+  #onPageHide = (event: PageTransitionEvent): void => {
+    if (event.persisted) return;
     this.#exit(true, this.#results?.last?.totalSeconds ?? 0);
   };
 
@@ -373,6 +491,16 @@ export class DispatchView extends LitElement {
 }
 
 class StorageBlockedError extends Error {}
+
+/** What to tell a learner whose LMS holds progress that is not used, when this browser has none. */
+function hostNoticeFor(decision: HostResumeDecision): string {
+  if (decision.use !== 'local') return '';
+  if (decision.reason === 'other-version')
+    return 'Your progress kept by your learning system was made on a version of this course that is no longer available, so the course starts from the beginning.';
+  if (decision.reason === 'damaged')
+    return 'Your progress kept by your learning system could not be read, so the course starts from the beginning.';
+  return '';
+}
 
 declare global {
   interface HTMLElementTagNameMap {

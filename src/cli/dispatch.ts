@@ -6,7 +6,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildShellFiles, buildShellZip, type ShellTemplates } from '../dispatch/build-shell.js';
+import {
+  buildShellFiles,
+  buildShellZip,
+  loadShellTemplates,
+  type ShellTemplates,
+} from '../dispatch/build-shell.js';
 import { DispatchError } from '../dispatch/dispatch-error.js';
 import { registryEntryJson } from '../dispatch/registry.js';
 import type { DispatchMode, DispatchRoute, ShellScormVersion } from '../dispatch/shell-options.js';
@@ -35,21 +40,14 @@ export function findTemplatesDir(from: string = dirname(fileURLToPath(import.met
   let dir = from;
   for (let i = 0; i < 5; i++) {
     const candidate = join(dir, 'shell-templates');
-    if (existsSync(join(candidate, 'scorm12', 'index.html'))) return candidate;
+    if (existsSync(join(candidate, 'scorm12', 'shell.js'))) return candidate;
     dir = dirname(dir);
   }
   throw new Error(`shell-templates/ was not found above ${from}`);
 }
 
-export async function readTemplates(dir: string = findTemplatesDir()): Promise<ShellTemplates> {
-  const read = (p: string): Promise<string> => readFile(join(dir, p), 'utf8');
-  const [m12, i12, m2004, i2004] = await Promise.all([
-    read('scorm12/imsmanifest.xml'),
-    read('scorm12/index.html'),
-    read('scorm2004/imsmanifest.xml'),
-    read('scorm2004/index.html'),
-  ]);
-  return { '1.2': { manifest: m12, index: i12 }, '2004': { manifest: m2004, index: i2004 } };
+export function readTemplates(dir: string = findTemplatesDir()): Promise<ShellTemplates> {
+  return loadShellTemplates((p) => readFile(join(dir, p), 'utf8'));
 }
 
 class UsageError extends Error {}

@@ -30,11 +30,6 @@ export class LaunchResults {
   #running = new Map<string, number>();
   #last: ProgressLike | undefined;
 
-  constructor(
-    /** What the host keeps in cmi.suspend_data for this learner. */
-    readonly suspendData?: string,
-  ) {}
-
   get last(): ProgressLike | undefined {
     return this.#last;
   }
@@ -73,7 +68,6 @@ export class LaunchResults {
     if (p?.progressMeasure !== undefined) r.progressMeasure = p.progressMeasure;
     const where = location ?? p?.itemId;
     if (where !== undefined) r.location = where;
-    if (this.suspendData !== undefined) r.suspendData = this.suspendData;
     return r;
   }
 }

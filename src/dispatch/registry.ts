@@ -13,8 +13,10 @@ export interface DispatchEntry {
   expires?: string;
   /** Origins allowed to frame the player in relay mode, e.g. "https://lms.example.com". */
   allowedOrigins?: string[];
-  /** Where each Commit and exit POSTs the attempt summary (JSON). */
+  /** Where Commits and the exit POST the attempt summary (JSON; public/dispatch-report.schema.json). */
   reportUrl?: string;
+  /** Reports carry the SHA-256 of the learner id salted with the token (`userIdSha256`) instead of the id. */
+  hashUserId?: boolean;
   /** Earlier course URLs, newest first, on which unfinished attempts may continue. */
   versions?: string[];
 }
@@ -40,6 +42,8 @@ export function entryProblem(value: unknown): string | undefined {
   if (e.allowedOrigins !== undefined && !isStringArray(e.allowedOrigins))
     return '"allowedOrigins" is not a list of origins';
   if (e.reportUrl !== undefined && typeof e.reportUrl !== 'string') return '"reportUrl" is not a string';
+  if (e.hashUserId !== undefined && typeof e.hashUserId !== 'boolean')
+    return '"hashUserId" is not true or false';
   if (e.versions !== undefined && !isStringArray(e.versions)) return '"versions" is not a list of URLs';
   return undefined;
 }
@@ -112,6 +116,7 @@ export interface NewEntryOptions {
   expires?: string;
   allowedOrigins?: string[];
   reportUrl?: string;
+  hashUserId?: boolean;
 }
 
 /** The dispatches.json entry the maker shows for a new shell, as `{ "<token>": { ... } }` text. */
@@ -123,5 +128,6 @@ export function registryEntryJson(token: string, options: NewEntryOptions): stri
   const origins = (options.allowedOrigins ?? []).map((o) => normalizeOrigin(o) ?? o);
   if (origins.length) entry.allowedOrigins = origins;
   if (options.reportUrl) entry.reportUrl = options.reportUrl;
+  if (options.reportUrl && options.hashUserId) entry.hashUserId = true;
   return JSON.stringify({ [token]: entry }, null, 2);
 }

@@ -7,12 +7,23 @@ import {
   RELAY_VERSION,
   exitMessage,
   isHello,
+  isStored,
   progressMessage,
   type RelayResults,
+  type StateTexts,
+  type StoredMessage,
 } from './relay-protocol.js';
 
 export type RelayConnection =
-  | { status: 'connected'; origin: string; learnerName?: string; resume?: string }
+  | {
+      status: 'connected';
+      origin: string;
+      learnerName?: string;
+      /** The host's cmi.suspend_data, its cmi.entry and how long a suspend_data it takes (see HelloMessage). */
+      resume?: string;
+      entry?: string;
+      limit?: number;
+    }
   | { status: 'refused'; origin: string | undefined; reason: 'origin-not-allowed' | 'origin-mismatch' }
   | { status: 'no-shell' };
 
@@ -101,8 +112,11 @@ export class RelayClient {
         const verdict = judgeParent(this.#entry, event.origin, event.data.origin, this.#w);
         if (verdict.status !== 'connected') return done(verdict);
         const connected: RelayConnection = { status: 'connected', origin: verdict.origin };
-        if (event.data.learnerName) connected.learnerName = event.data.learnerName;
-        if (event.data.resume) connected.resume = event.data.resume;
+        const { learnerName, resume, entry, limit } = event.data;
+        if (learnerName) connected.learnerName = learnerName;
+        if (resume) connected.resume = resume;
+        if (entry !== undefined) connected.entry = entry;
+        if (limit !== undefined) connected.limit = limit;
         done(connected);
       };
       self.addEventListener('message', onMessage);
@@ -114,17 +128,30 @@ export class RelayClient {
     });
   }
 
-  /** Posts results after a Commit or Terminate. */
-  progress(results: RelayResults): void {
+  /** Posts results (and the course state for the host's suspend_data) after a save. */
+  progress(results: RelayResults, texts?: StateTexts): void {
     if (!this.#origin || this.#exited) return;
-    this.#w.parent.postMessage(progressMessage(this.token, results), this.#origin);
+    this.#w.parent.postMessage(progressMessage(this.token, results, texts), this.#origin);
   }
 
   /** Posts the end of the session; the shell then ends the host's session (LMSFinish/Terminate). */
-  exit(results: RelayResults, suspended: boolean): void {
+  exit(results: RelayResults, suspended: boolean, texts?: StateTexts): void {
     if (!this.#origin || this.#exited) return;
     this.#exited = true;
-    this.#w.parent.postMessage(exitMessage(this.token, results, suspended), this.#origin);
+    this.#w.parent.postMessage(exitMessage(this.token, results, suspended, texts), this.#origin);
+  }
+
+  /**
+   * Calls back with each of the shell's answers to a state (what the host's suspend_data took); only from
+   * the connected shell's window and origin. Returns the function that stops listening.
+   */
+  onStored(callback: (message: StoredMessage) => void): () => void {
+    const listener = (event: MessageEvent): void => {
+      if (event.source !== this.#w.parent || event.origin !== this.#origin) return;
+      if (isStored(event.data, this.token)) callback(event.data);
+    };
+    this.#w.self.addEventListener('message', listener);
+    return () => this.#w.self.removeEventListener('message', listener);
   }
 }
 

@@ -1,19 +1,25 @@
 // The messages between a relay shell (in the host LMS) and the player (framed by the shell). DOM-free.
-// The shell's inline script (shell-templates/*/index.html) checks the same shapes; keep the two in step.
+// The shell's script (shell-templates/shell.js) checks the same shapes; keep the two in step.
 //
 //   player → parent, any origin:  { type: 'scorm-dispatch:ping', v: 1 }            (no data: "say hello")
-//   shell → player:               { type: 'scorm-dispatch:hello', v: 1, token, origin, learnerName, resume }
-//   player → shell (its origin):  { type: 'scorm-dispatch:progress' | 'scorm-dispatch:exit', v: 1, token, ... }
+//   shell → player:               { type: 'scorm-dispatch:hello', v: 1, token, origin, learnerName,
+//                                   resume, entry, limit }
+//   player → shell (its origin):  { type: 'scorm-dispatch:progress' | 'scorm-dispatch:exit', v: 1, token,
+//                                   ...results, state?, fallback? }
+//   shell → player:               { type: 'scorm-dispatch:stored', v: 1, token, stored, error }
+//                                   (after each message with a state: what cmi.suspend_data now holds)
 
 export const RELAY_VERSION = 1;
 export const PING = 'scorm-dispatch:ping';
 export const HELLO = 'scorm-dispatch:hello';
 export const PROGRESS = 'scorm-dispatch:progress';
 export const EXIT = 'scorm-dispatch:exit';
+export const STORED = 'scorm-dispatch:stored';
 
-/** What both SCORM versions can hold: 1.2 cmi.core.lesson_location is CMIString255, suspend_data 4096. */
+/** What both SCORM versions can hold: 1.2 cmi.core.lesson_location is CMIString255. */
 export const MAX_LOCATION = 255;
-export const MAX_SUSPEND_DATA = 4096;
+/** The longest course state a shell takes: SCORM 2004 cmi.suspend_data's SPM (RTE 4.2.24). */
+export const MAX_STATE = 64000;
 /** Ten thousand hours: the largest 1.2 CMITimespan (HHHH:MM:SS.SS). */
 export const MAX_SESSION_SECONDS = 36e6;
 const MAX_ABS_SCORE = 1e9;
@@ -35,8 +41,12 @@ export interface HelloMessage {
   /** The shell's own origin, as it sees it; the player also checks MessageEvent.origin. */
   origin: string;
   learnerName?: string;
-  /** The host's cmi.suspend_data when its entry is "resume", else ''. */
+  /** The host's cmi.suspend_data (a course state stored by an earlier launch, or ''). */
   resume?: string;
+  /** The host's cmi.entry / cmi.core.entry: 'ab-initio', 'resume' or ''. */
+  entry?: string;
+  /** How many characters the host's cmi.suspend_data takes (4096 in SCORM 1.2, 64000 in 2004). */
+  limit?: number;
 }
 
 export interface RelayResults {
@@ -51,17 +61,23 @@ export interface RelayResults {
   sessionSeconds: number;
   /** Where the learner is (the current item identifier). */
   location?: string;
-  /** Written to the host's cmi.suspend_data when the learner suspends. */
-  suspendData?: string;
 }
 
-export interface ProgressMessage extends RelayResults {
+/** The course state for the host's cmi.suspend_data (src/dispatch/host-state.ts). */
+export interface StateTexts {
+  /** What to store: the full state when it fits the host, else the essential part. */
+  state: string;
+  /** What to store when the host refuses `state` (the essential part). */
+  fallback?: string;
+}
+
+export interface ProgressMessage extends RelayResults, Partial<StateTexts> {
   type: typeof PROGRESS;
   v: 1;
   token: string;
 }
 
-export interface ExitMessage extends RelayResults {
+export interface ExitMessage extends RelayResults, Partial<StateTexts> {
   type: typeof EXIT;
   v: 1;
   token: string;
@@ -70,6 +86,16 @@ export interface ExitMessage extends RelayResults {
 }
 
 export type ReportMessage = ProgressMessage | ExitMessage;
+
+/** The shell's answer to a message with a state: which text cmi.suspend_data took. */
+export interface StoredMessage {
+  type: typeof STORED;
+  v: 1;
+  token: string;
+  stored: 'state' | 'fallback' | 'none';
+  /** The host's error code for the last refused write ('' when none was refused). */
+  error: string;
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const optNumber = (v: unknown, lo: number, hi: number): boolean =>
@@ -89,7 +115,20 @@ export function isHello(data: unknown, token: string): data is HelloMessage {
     data.token === token &&
     typeof data.origin === 'string' &&
     optString(data.learnerName, 4000) &&
-    optString(data.resume, 64000)
+    optString(data.resume, MAX_STATE) &&
+    optString(data.entry, 16) &&
+    optNumber(data.limit, 0, MAX_STATE)
+  );
+}
+
+export function isStored(data: unknown, token: string): data is StoredMessage {
+  return (
+    isObject(data) &&
+    data.type === STORED &&
+    data.v === RELAY_VERSION &&
+    data.token === token &&
+    ['state', 'fallback', 'none'].includes(data.stored as string) &&
+    optString(data.error, 16)
   );
 }
 
@@ -110,7 +149,8 @@ export function isReport(data: unknown, token: string): data is ReportMessage {
     optNumber(data.scoreMax, -MAX_ABS_SCORE, MAX_ABS_SCORE) &&
     optNumber(data.progressMeasure, 0, 1) &&
     optString(data.location, MAX_LOCATION) &&
-    optString(data.suspendData, MAX_SUSPEND_DATA) &&
+    optString(data.state, MAX_STATE) &&
+    optString(data.fallback, MAX_STATE) &&
     (data.suspended === undefined || typeof data.suspended === 'boolean')
   );
 }
@@ -134,15 +174,33 @@ export function sanitizeResults(r: RelayResults): RelayResults {
   put('scoreMax', finiteIn(r.scoreMax, -MAX_ABS_SCORE, MAX_ABS_SCORE));
   put('progressMeasure', finiteIn(r.progressMeasure, 0, 1));
   if (r.location !== undefined && r.location.length <= MAX_LOCATION) out.location = r.location;
-  if (r.suspendData !== undefined && r.suspendData.length <= MAX_SUSPEND_DATA)
-    out.suspendData = r.suspendData;
   return out;
 }
 
-export function progressMessage(token: string, results: RelayResults): ProgressMessage {
-  return { type: PROGRESS, v: RELAY_VERSION, token, ...sanitizeResults(results) };
+/** The state texts that fit a message (a state too long for any host is left out). */
+function stateFields(texts: StateTexts | undefined): Partial<StateTexts> {
+  if (!texts || texts.state.length > MAX_STATE) return {};
+  return texts.fallback !== undefined && texts.fallback.length <= MAX_STATE
+    ? { state: texts.state, fallback: texts.fallback }
+    : { state: texts.state };
 }
 
-export function exitMessage(token: string, results: RelayResults, suspended: boolean): ExitMessage {
-  return { type: EXIT, v: RELAY_VERSION, token, ...sanitizeResults(results), suspended };
+export function progressMessage(token: string, results: RelayResults, texts?: StateTexts): ProgressMessage {
+  return { type: PROGRESS, v: RELAY_VERSION, token, ...sanitizeResults(results), ...stateFields(texts) };
+}
+
+export function exitMessage(
+  token: string,
+  results: RelayResults,
+  suspended: boolean,
+  texts?: StateTexts,
+): ExitMessage {
+  return {
+    type: EXIT,
+    v: RELAY_VERSION,
+    token,
+    ...sanitizeResults(results),
+    ...stateFields(texts),
+    suspended,
+  };
 }

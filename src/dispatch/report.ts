@@ -1,19 +1,33 @@
-// Central tracking: with a `reportUrl` in the dispatch entry, each Commit and the exit POST the attempt
-// summary as JSON. Reports never block the learner and never throw.
+// Central tracking: with a `reportUrl` in the dispatch entry, Commits (at most one a second) and the exit POST
+// the attempt summary as JSON (its schema: public/dispatch-report.schema.json). Reports never block the learner
+// and never throw.
 import type { RelayResults } from './relay-protocol.js';
 
-export interface AttemptSummary extends RelayResults {
-  token: string;
-  userId: string;
-  /** 'commit' for every Commit/Terminate of a SCO, 'exit' when the learner leaves the course. */
-  event: 'commit' | 'exit';
-  course: { url: string; manifestHash: string };
-  /** Time in the course over every launch, in seconds. */
-  totalSeconds: number;
-  /** When the learner left: whether by suspend (resumable). */
-  suspended?: boolean;
-  /** ISO 8601. */
-  at: string;
+/** The learner as a report names them: the LMS's learner id, or (entry `hashUserId`) its salted SHA-256. */
+export type ReportLearner =
+  { userId: string; userIdSha256?: never } | { userIdSha256: string; userId?: never };
+
+export type AttemptSummary = RelayResults &
+  ReportLearner & {
+    token: string;
+    /** 'commit' for a Commit/Terminate of a SCO, 'exit' when the learner leaves the course. */
+    event: 'commit' | 'exit';
+    course: { url: string; manifestHash: string };
+    /** Time in the course over every launch, in seconds. */
+    totalSeconds: number;
+    /** When the learner left: whether by suspend (resumable). */
+    suspended?: boolean;
+    /** ISO 8601. */
+    at: string;
+  };
+
+/**
+ * SHA-256 (lowercase hex) of the UTF-8 text `<token>:<learner id>`: the token salts the hash, so the same LMS
+ * learner id gives unrelated values in two dispatches, and a receiver can still recognise a returning learner.
+ */
+export async function hashedUserId(token: string, userId: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${token}:${userId}`));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export interface ReportTransport {

@@ -49,13 +49,13 @@ test('writes a SCORM 2004 relay shell zip that parses and carries the values', (
     const bytes = readFileSync(out);
     assert.ok(bytes.byteLength <= 4096, `zip is ${bytes.byteLength} bytes`);
     const files = unzipSync(bytes);
-    assert.deepEqual(Object.keys(files).sort(), ['imsmanifest.xml', 'index.html']);
+    assert.deepEqual(Object.keys(files).sort(), ['imsmanifest.xml', 'index.html', 'shell.js']);
     const m = parseManifest(files['imsmanifest.xml']!);
     assert.equal(m.version, '2004-4th');
     assert.equal(m.title, 'Tea & "biscuits"');
-    const page = strFromU8(files['index.html']!);
-    assert.ok(page.includes('PLAYER = "https://player.example.com/app/"'));
-    assert.ok(page.includes('MODE = "relay"'));
+    const script = strFromU8(files['shell.js']!);
+    assert.ok(script.includes('"https://player.example.com/app/"'));
+    assert.ok(script.includes('"relay"'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -69,9 +69,9 @@ test('makes a token when none is given, and a 1.2 redirect shell by default', ()
     assert.equal(r.status, 0, r.stderr);
     const token = /Token: ([A-Za-z0-9]{16})/.exec(r.stdout)?.[1];
     assert.ok(token, r.stdout);
-    const page = strFromU8(unzipSync(readFileSync(out))['index.html']!);
-    assert.ok(page.includes(`TOKEN = "${token}"`));
-    assert.ok(page.includes('MODE = "redirect", ROUTE = "path"'));
+    const script = strFromU8(unzipSync(readFileSync(out))['shell.js']!);
+    assert.ok(script.includes(`"${token}"`));
+    assert.ok(script.includes('"redirect"') && script.includes('"path"'));
     assert.equal(parseManifest(unzipSync(readFileSync(out))['imsmanifest.xml']!).version, '1.2');
   } finally {
     rmSync(dir, { recursive: true, force: true });

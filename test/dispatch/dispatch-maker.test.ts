@@ -61,10 +61,13 @@ describe('<scorm-dispatch-maker>', () => {
     const m = parseManifest(files['imsmanifest.xml']!);
     expect(m.version).to.equal('1.2');
     expect(m.title).to.equal('Tea <basics>');
-    const page = strFromU8(files['index.html']!);
-    expect(page).to.contain('TOKEN = "teaToken1"');
-    expect(page).to.contain('MODE = "relay"');
-    expect(page).to.contain('PLAYER = "https://player.example.com/app/"');
+    expect(strFromU8(files['index.html']!)).to.contain('<script src="shell.js"></script>');
+    const script = strFromU8(files['shell.js']!);
+    expect(script).to.contain('"teaToken1"');
+    expect(script).to.contain('"relay"');
+    expect(script).to.contain('"https://player.example.com/app/"');
+    // The SCORM 1.2 shell: it looks for window.API and ends with LMSFinish.
+    expect(script).to.contain('"API"').and.to.contain('"Finish"').and.not.to.contain('API_1484_11');
     expect(JSON.parse($(el, 'pre').textContent!)).to.deep.equal({
       teaToken1: {
         course: 'courses/tea/',

@@ -6,6 +6,8 @@ import '../../src/app/dispatch-view.js';
 import type { DispatchView } from '../../src/app/dispatch-view.js';
 import { openPlayerDb, type PlayerDatabase, type StoredCourseProgress } from '../../src/storage/db.js';
 import { IdbProgressStore } from '../../src/storage/progress-idb.js';
+import type { AttemptSummary, ReportTransport } from '../../src/dispatch/report.js';
+import type { ScormProgressEvent } from '../../src/player/events.js';
 import { until } from './host-lms.js';
 
 const demo = `${location.origin}/public/demo/imsmanifest.xml`;
@@ -23,6 +25,8 @@ describe('<scorm-dispatch-view>', () => {
         [
           JSON.stringify({
             good: { course: demo, title: 'Tea' },
+            reported: { course: demo, reportUrl: 'https://reports.example.com/scorm' },
+            hashed: { course: demo, reportUrl: 'https://reports.example.com/scorm', hashUserId: true },
             moved: { course: demo, versions: [golf] },
             off: { course: demo, enabled: false },
             old: { course: demo, expires: '2020-01-01T00:00:00Z' },
@@ -42,11 +46,26 @@ describe('<scorm-dispatch-view>', () => {
     await deleteDB(dbName);
   });
 
+  /** Reports as the view hands them to its transport. */
+  let reports: AttemptSummary[];
+  const transport: ReportTransport = {
+    fetch: (async (_url: string, init: RequestInit) => {
+      reports.push(JSON.parse(init.body as string) as AttemptSummary);
+      return new Response(null, { status: 204 });
+    }) as typeof fetch,
+    sendBeacon: (_url: string, data: Blob) => {
+      void data.text().then((t) => reports.push(JSON.parse(t) as AttemptSummary));
+      return true;
+    },
+  };
+  beforeEach(() => (reports = []));
+
   async function open(token: string, userId: string | undefined): Promise<DispatchView> {
     return fixture<DispatchView>(
       html`<scorm-dispatch-view
         .db=${db}
         .relay=${false}
+        .reportTransport=${transport}
         registry-url=${registryUrl}
         token=${token}
         .userId=${userId}
@@ -163,5 +182,58 @@ describe('<scorm-dispatch-view>', () => {
     const player = await until(() => el.shadowRoot!.querySelector('scorm-player'), 8000, 'the player');
     expect(document.querySelector('scorm-version-prompt')).to.equal(null);
     expect(player.courseVersion!.url).to.equal(demo);
+  });
+
+  /** Opens a dispatch and waits until the demo's first SCO has initialized the API on this window. */
+  async function playing(token: string, userId: string) {
+    const el = await open(token, userId);
+    const player = await until(() => el.shadowRoot!.querySelector('scorm-player'), 8000, 'the player');
+    const api = await until(
+      () => {
+        const a = (window as unknown as { API_1484_11?: Record<string, (...args: string[]) => string> })
+          .API_1484_11;
+        return a && a.GetValue!('cmi.mode') === 'normal' && a;
+      },
+      8000,
+      'the SCO running',
+    );
+    return { el, player, api };
+  }
+
+  it('coalesces a burst of Commits, and the exit report comes last with the final session time and status', async () => {
+    const { player, api } = await playing('reported', 'u-exit');
+    const progress: ScormProgressEvent['detail'][] = [];
+    player.addEventListener('scorm-progress', (e) => progress.push(e.detail));
+    await until(() => reports.length >= 1, 8000, 'the first report');
+    const before = reports.length;
+    for (let i = 1; i <= 5; i++) {
+      api.SetValue!('cmi.session_time', `PT1M${i}S`);
+      api.Commit!('');
+    }
+    // Five Commits within a second: at most one report goes at once; the rest wait for the second's end.
+    expect(reports.length - before).to.be.at.most(1);
+    // The learner closes the tab: the player ends the SCO (its content sets its own last session time).
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    await until(() => reports.some((r) => r.event === 'exit'), 3000, 'the exit report');
+    await new Promise((r) => setTimeout(r, 1500));
+    const last = reports[reports.length - 1]!;
+    const final = progress[progress.length - 1]!;
+    expect(final.terminated).to.equal(true);
+    expect(last.event).to.equal('exit');
+    expect(last.suspended).to.equal(true);
+    expect(last.sessionSeconds).to.equal(final.sessionSeconds);
+    expect(last.completion).to.equal(final.completion);
+    expect(last.userId).to.equal('u-exit');
+    expect(reports.filter((r) => r.event === 'exit').length).to.equal(1);
+  });
+
+  it('sends a salted SHA-256 of the learner id for an entry with hashUserId', async () => {
+    await playing('hashed', 'learner-42');
+    await until(() => reports.length >= 1, 8000, 'a report');
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode('hashed:learner-42'));
+    const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    expect(reports[0]!.userIdSha256).to.equal(hex);
+    expect(reports[0]).to.not.have.property('userId');
+    expect(JSON.stringify(reports)).to.not.contain('learner-42');
   });
 });

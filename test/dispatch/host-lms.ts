@@ -2,7 +2,7 @@
 // generated shell loaded in an iframe of this page (from a blob: URL, so it shares this page's origin, as a
 // shell served by the LMS does).
 import { readFile } from '@web/test-runner-commands';
-import { buildShellFiles, type ShellTemplates } from '../../src/dispatch/build-shell.js';
+import { buildShellFiles, loadShellTemplates, type ShellTemplates } from '../../src/dispatch/build-shell.js';
 import type { ShellOptions } from '../../src/dispatch/shell-options.js';
 
 /** The part of scorm-again's API objects the tests use. */
@@ -36,16 +36,12 @@ function loadScript(src: string): Promise<void> {
 }
 
 /** The templates as on disk (read through the test runner: its dev server rewrites inline scripts of HTML). */
-export async function readTemplates(): Promise<ShellTemplates> {
-  const read = async (p: string): Promise<string> => {
+export function readTemplates(): Promise<ShellTemplates> {
+  return loadShellTemplates(async (p) => {
     const text = await readFile({ path: `../../shell-templates/${p}` });
     if (text === undefined) throw new Error(`shell-templates/${p} is missing`);
     return text;
-  };
-  return {
-    '1.2': { manifest: await read('scorm12/imsmanifest.xml'), index: await read('scorm12/index.html') },
-    '2004': { manifest: await read('scorm2004/imsmanifest.xml'), index: await read('scorm2004/index.html') },
-  };
+  });
 }
 
 /** Installs a fresh scorm-again API of the version on this window, with the learner (when given). */
@@ -86,13 +82,17 @@ const frames: HTMLIFrameElement[] = [];
 
 /**
  * Builds the shell and loads its index.html in an iframe (with `headExtra` markup, e.g. a CSP, at the top of
- * its head); resolves once the shell document has loaded.
+ * its head); resolves once the shell document has loaded. shell.js is a blob: URL of this origin too (a
+ * blob: page cannot resolve the relative "shell.js"); the served package is tested in test/e2e/dispatch.
  */
 export async function mountShell(options: ShellOptions, headExtra = ''): Promise<HTMLIFrameElement> {
   const files = buildShellFiles(options, await readTemplates());
-  const page = files['index.html'].replace('<head>', `<head>${headExtra}`);
+  const script = URL.createObjectURL(new Blob([files['shell.js']], { type: 'text/javascript' }));
+  const page = files['index.html']
+    .replace('<head>', `<head>${headExtra}`)
+    .replace('<script src="shell.js">', `<script src="${script}">`);
   const url = URL.createObjectURL(new Blob([page], { type: 'text/html' }));
-  urls.push(url);
+  urls.push(url, script);
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width:800px;height:600px';
   frames.push(frame);

@@ -68,6 +68,8 @@ for (const version of ['1.2', '2004'] as const) {
         status: 'connected',
         origin: location.origin,
         learnerName: 'Doe, Jane',
+        entry: '',
+        limit: version === '1.2' ? 4096 : 64000,
       });
     });
 
@@ -153,6 +155,109 @@ for (const version of ['1.2', '2004'] as const) {
       );
     });
 
+    it("hands the player the host's stored state, its entry and its suspend_data limit", async () => {
+      const api = await installHostApi(version, { id: 'learner-7', name: 'Doe, Jane' });
+      // What an LMS loads for a returning learner who suspended.
+      if (version === '1.2') api.cmi.core!.entry = 'resume';
+      else api.cmi.entry = 'resume';
+      api.cmi.suspend_data = 'sp1.e.stored-before';
+      const shell = await mountShell({
+        scorm: version,
+        token: 'relayTok',
+        playerUrl: player,
+        title: 'Tea',
+        mode: 'relay',
+        route: 'query',
+      });
+      const { page } = await relayPage(shell);
+      expect(await page.connection).to.deep.equal({
+        status: 'connected',
+        origin: location.origin,
+        learnerName: 'Doe, Jane',
+        resume: 'sp1.e.stored-before',
+        entry: 'resume',
+        limit: version === '1.2' ? 4096 : 64000,
+      });
+    });
+
+    it('writes the course state into suspend_data on each message, and says which text the host took', async () => {
+      const api = await installHostApi(version, { id: 'learner-7', name: 'Doe, Jane' });
+      const shell = await mountShell({
+        scorm: version,
+        token: 'relayTok',
+        playerUrl: player,
+        title: 'Tea',
+        mode: 'relay',
+        route: 'query',
+      });
+      const { page } = await relayPage(shell);
+      await page.connection;
+      const answers: unknown[] = [];
+      page.client.onStored((m) => answers.push(m));
+      page.client.progress(
+        { completion: 'incomplete', success: 'unknown', sessionSeconds: 5 },
+        { state: 'sp1.f.full-state', fallback: 'sp1.e.short' },
+      );
+      await until(() => answers.length === 1, 3000, 'the answer');
+      expect(data(api).suspend_data).to.equal('sp1.f.full-state');
+      expect(answers[0]).to.deep.equal({
+        type: 'scorm-dispatch:stored',
+        v: 1,
+        token: 'relayTok',
+        stored: 'state',
+        error: '',
+      });
+    });
+
+    it('falls back to the essential part when the host refuses the full state, and still writes the results', async () => {
+      const api = await installHostApi(version, { id: 'learner-7', name: 'Doe, Jane' });
+      // A host that caps suspend_data at 100 characters, refusing longer values the way strict LMSs do.
+      const code = version === '1.2' ? '405' : '351';
+      const setName = version === '1.2' ? 'LMSSetValue' : 'SetValue';
+      const errorName = version === '1.2' ? 'LMSGetLastError' : 'GetLastError';
+      const realSet = (api[setName] as (e: string, v: string) => string).bind(api);
+      const realError = (api[errorName] as () => string).bind(api);
+      let refused = false;
+      api[setName] = (element: string, value: string) => {
+        refused = element === 'cmi.suspend_data' && value.length > 100;
+        return refused ? 'false' : realSet(element, value);
+      };
+      api[errorName] = () => (refused ? code : realError());
+      const shell = await mountShell({
+        scorm: version,
+        token: 'relayTok',
+        playerUrl: player,
+        title: 'Tea',
+        mode: 'relay',
+        route: 'query',
+      });
+      const { page } = await relayPage(shell);
+      await page.connection;
+      const answers: { stored: string; error: string }[] = [];
+      page.client.onStored((m) => answers.push(m));
+      page.client.progress(
+        { completion: 'completed', success: 'passed', sessionSeconds: 5, location: 'sco-2' },
+        { state: `sp1.f.${'x'.repeat(200)}`, fallback: 'sp1.e.essential' },
+      );
+      await until(() => answers.length === 1, 3000, 'the answer');
+      expect(answers[0]).to.include({ stored: 'fallback', error: code });
+      expect(data(api).suspend_data).to.equal('sp1.e.essential');
+      // Nothing fits: the host keeps what it had, the player hears so, the results go in all the same.
+      page.client.progress(
+        { completion: 'completed', success: 'passed', sessionSeconds: 6, location: 'sco-3' },
+        { state: `sp1.e.${'y'.repeat(150)}` },
+      );
+      await until(() => answers.length === 2, 3000, 'the second answer');
+      expect(answers[1]).to.include({ stored: 'none', error: code });
+      expect(data(api).suspend_data).to.equal('sp1.e.essential');
+      expect(get(api, version, version === '1.2' ? 'cmi.core.lesson_location' : 'cmi.location')).to.equal(
+        'sco-3',
+      );
+      expect(get(api, version, version === '1.2' ? 'cmi.core.lesson_status' : 'cmi.success_status')).to.equal(
+        'passed',
+      );
+    });
+
     it('keeps the attempt resumable when the learner suspends', async () => {
       const api = await installHostApi(version, { id: 'learner-7', name: 'Doe, Jane' });
       const shell = await mountShell({
@@ -166,21 +271,16 @@ for (const version of ['1.2', '2004'] as const) {
       const { page } = await relayPage(shell);
       await page.connection;
       page.client.exit(
-        {
-          completion: 'incomplete',
-          success: 'unknown',
-          sessionSeconds: 10,
-          location: 'sco-quiz',
-          suspendData: '{"d":"relayTok"}',
-        },
+        { completion: 'incomplete', success: 'unknown', sessionSeconds: 10, location: 'sco-quiz' },
         true,
+        { state: 'sp1.f.at-exit' },
       );
       await until(
         () => (version === '1.2' ? data(api).core.exit : data(api).exit) === 'suspend',
         3000,
         'exit=suspend',
       );
-      expect(data(api).suspend_data).to.equal('{"d":"relayTok"}');
+      expect(data(api).suspend_data).to.equal('sp1.f.at-exit');
       expect(version === '1.2' ? data(api).core.lesson_location : data(api).location).to.equal('sco-quiz');
     });
 
@@ -198,12 +298,10 @@ for (const version of ['1.2', '2004'] as const) {
       });
       const { page } = await relayPage(shell);
       await page.connection;
-      page.client.progress({
-        completion: 'incomplete',
-        success: 'unknown',
-        sessionSeconds: 5,
-        suspendData: 'resume-me',
-      });
+      page.client.progress(
+        { completion: 'incomplete', success: 'unknown', sessionSeconds: 5 },
+        { state: 'resume-me' },
+      );
       await until(
         () => (version === '1.2' ? api.cmi.core!.lesson_status : api.cmi.completion_status) === 'incomplete',
         3000,
@@ -243,6 +341,8 @@ for (const version of ['1.2', '2004'] as const) {
         { ...good, sessionSeconds: -1 },
         { ...good, sessionSeconds: undefined },
         { ...good, location: 'x'.repeat(256) },
+        { ...good, state: 'x'.repeat(64001) },
+        { ...good, fallback: 42 },
         { ...good, type: 'scorm-dispatch:exit', suspended: 'yes' },
         'completed',
         null,

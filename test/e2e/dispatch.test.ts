@@ -1,31 +1,31 @@
 // Dispatch end to end, in the built app: a host LMS page on another origin (localhost vs the player's
 // 127.0.0.1) runs the real scorm-again runtime as window.API / window.API_1484_11 and loads a generated
-// shell, in an iframe and once in a popup. Redirect shells reach the player with the token and user id and
-// the course starts for that learner; bad links get their pages; in relay mode the learner completes the
-// demo course and the host runtime holds the results and was terminated; reports reach the reportUrl.
+// shell, in an iframe and once in a popup. The host page and the shell are served with the strictest common
+// LMS policy, `Content-Security-Policy: script-src 'self'` (issue 12). Redirect shells reach the player with
+// the token and user id and the course starts for that learner; bad links get their pages; in relay mode the
+// learner completes the demo course and the host runtime holds the results and was terminated; reports reach
+// the reportUrl and match the published schema; the learner's progress follows them through the host's
+// suspend_data into a fresh browser (issue 14).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
-import { buildShellFiles, type ShellTemplates } from '../../src/dispatch/build-shell.js';
+import { Ajv } from 'ajv';
+import { buildShellFiles, loadShellTemplates, type ShellFiles } from '../../src/dispatch/build-shell.js';
+import { encodeFull } from '../../src/dispatch/host-state.js';
 import type { ShellOptions } from '../../src/dispatch/shell-options.js';
 import { projectRoot, startHarness, type Harness } from './harness.js';
 
 const TOKEN = 'e2eDemoTea';
+const TOKEN_12 = 'e2eThreeParts';
 let h: Harness;
 let hostOrigin = '';
-const shells = new Map<string, string>();
+const shells = new Map<string, ShellFiles>();
 const reports: { contentType: string; body: unknown }[] = [];
-
-function templates(): ShellTemplates {
-  const read = (p: string): string => readFileSync(join(projectRoot, 'shell-templates', p), 'utf8');
-  return {
-    '1.2': { manifest: read('scorm12/imsmanifest.xml'), index: read('scorm12/index.html') },
-    '2004': { manifest: read('scorm2004/imsmanifest.xml'), index: read('scorm2004/index.html') },
-  };
-}
+/** What LMSs that serve packages from their own domain commonly send: only the page's own scripts run. */
+const CSP = { 'Content-Security-Policy': "script-src 'self'" };
 
 /** The host LMS page: scorm-again for the version, the learner, and the shell in an iframe or a popup. */
 function hostPage(version: '1.2' | '2004'): string {
@@ -33,20 +33,46 @@ function hostPage(version: '1.2' | '2004'): string {
   return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Host LMS</title>
 <script src="/host/${lib}.min.js"></script>
 <body><h1>Host LMS</h1><button id="popup" type="button">Open in a new window</button>
-<script>
+<script src="/host/lms-${version}.js"></script></body></html>`;
+}
+
+/**
+ * The host page's script (a file: the page's CSP allows no inline script). `learner` names the learner,
+ * `resume` is a suspend_data to resume with, `restore` is scorm-again's JSON of an earlier session (the LMS
+ * then says the learner resumes), `cap` makes suspend_data refuse longer values (error 405 / 351), as strict
+ * LMSs do.
+ */
+function hostScript(version: '1.2' | '2004'): string {
+  const v12 = version === '1.2';
+  return `
   var q = new URLSearchParams(location.search);
-  var api = ${version === '1.2' ? 'new Scorm12API({ logLevel: 5 })' : 'new Scorm2004API({ logLevel: 5 })'};
+  var api = ${v12 ? 'new Scorm12API({ logLevel: 5 })' : 'new Scorm2004API({ logLevel: 5 })'};
+  if (q.get('restore') !== null) {
+    api.loadFromJSON(JSON.parse(q.get('restore')));
+    ${v12 ? "api.cmi.core.entry = 'resume';" : "api.cmi.entry = 'resume';"}
+  }
   if (q.get('learner') !== null) {
-    ${version === '1.2' ? "api.cmi.core.student_id = q.get('learner'); api.cmi.core.student_name = 'Doe, Jane';" : "api.cmi.learner_id = q.get('learner'); api.cmi.learner_name = 'Doe, Jane';"}
+    ${v12 ? "api.cmi.core.student_id = q.get('learner'); api.cmi.core.student_name = 'Doe, Jane';" : "api.cmi.learner_id = q.get('learner'); api.cmi.learner_name = 'Doe, Jane';"}
   }
   if (q.get('resume') !== null) {
-    ${version === '1.2' ? "api.cmi.core.entry = 'resume';" : "api.cmi.entry = 'resume';"}
+    ${v12 ? "api.cmi.core.entry = 'resume';" : "api.cmi.entry = 'resume';"}
     api.cmi.suspend_data = q.get('resume');
   }
-  window.${version === '1.2' ? 'API' : 'API_1484_11'} = api;
   window.calls = [];
-  ['${version === '1.2' ? 'LMSInitialize' : 'Initialize'}', '${version === '1.2' ? 'LMSCommit' : 'Commit'}',
-   '${version === '1.2' ? 'LMSFinish' : 'Terminate'}'].forEach(function (n) { api.on(n, function () { calls.push(n); }); });
+  window.refusals = [];
+  var cap = Number(q.get('cap') || 0);
+  if (cap) {
+    var set = api.${v12 ? 'LMSSetValue' : 'SetValue'}.bind(api), error = api.${v12 ? 'LMSGetLastError' : 'GetLastError'}.bind(api), refused = false;
+    api.${v12 ? 'LMSSetValue' : 'SetValue'} = function (k, v) {
+      refused = k === 'cmi.suspend_data' && String(v).length > cap;
+      if (refused) { refusals.push(String(v).length); return 'false'; }
+      return set(k, v);
+    };
+    api.${v12 ? 'LMSGetLastError' : 'GetLastError'} = function () { return refused ? '${v12 ? '405' : '351'}' : error(); };
+  }
+  window.${v12 ? 'API' : 'API_1484_11'} = api;
+  ['${v12 ? 'LMSInitialize' : 'Initialize'}', '${v12 ? 'LMSCommit' : 'Commit'}',
+   '${v12 ? 'LMSFinish' : 'Terminate'}'].forEach(function (n) { api.on(n, function () { calls.push(n); }); });
   window.cmi = function () { return JSON.parse(JSON.stringify(api.cmi)); };
   var shell = '/host/shells/' + q.get('shell') + '/index.html';
   if (q.get('popup')) {
@@ -55,8 +81,7 @@ function hostPage(version: '1.2' | '2004'): string {
     var f = document.createElement('iframe');
     f.src = shell; f.title = 'Course'; f.style.cssText = 'width:1000px;height:760px';
     document.body.appendChild(f);
-  }
-</script></body></html>`;
+  }`;
 }
 
 function handle(req: IncomingMessage, res: ServerResponse): boolean {
@@ -81,6 +106,11 @@ function handle(req: IncomingMessage, res: ServerResponse): boolean {
           allowedOrigins: [hostOrigin],
           reportUrl: `${hostOrigin}/report`,
         },
+        [TOKEN_12]: {
+          course: 'fixtures/dispatch-12/imsmanifest.xml',
+          title: 'Three parts',
+          allowedOrigins: [hostOrigin],
+        },
         'tok-off': { course: 'demo/', enabled: false },
         'tok-old': { course: 'demo/', expires: '2020-01-01T00:00:00Z' },
       }),
@@ -97,8 +127,9 @@ function handle(req: IncomingMessage, res: ServerResponse): boolean {
     });
     return true;
   }
-  const host = /^\/host\/lms-(1\.2|2004)\.html$/.exec(url.pathname)?.[1] as '1.2' | '2004' | undefined;
-  if (host) return send(200, 'text/html; charset=utf-8', hostPage(host));
+  const host = /^\/host\/lms-(1\.2|2004)\.(html|js)$/.exec(url.pathname);
+  if (host?.[2] === 'html') return send(200, 'text/html; charset=utf-8', hostPage(host[1] as '1.2'), CSP);
+  if (host) return send(200, 'text/javascript', hostScript(host[1] as '1.2'), CSP);
   const lib = /^\/host\/(scorm12|scorm2004)\.min\.js$/.exec(url.pathname)?.[1];
   if (lib)
     return send(
@@ -106,23 +137,28 @@ function handle(req: IncomingMessage, res: ServerResponse): boolean {
       'text/javascript',
       readFileSync(join(projectRoot, 'node_modules/scorm-again/dist', `${lib}.min.js`)),
     );
-  const shell = /^\/host\/shells\/([\w.-]+)\/index\.html$/.exec(url.pathname)?.[1];
-  if (shell && shells.has(shell)) return send(200, 'text/html; charset=utf-8', shells.get(shell)!);
+  const shell = /^\/host\/shells\/([\w.-]+)\/(index\.html|shell\.js)$/.exec(url.pathname);
+  const files = shell && shells.get(shell[1]!);
+  if (shell && files) {
+    const name = shell[2] as 'index.html' | 'shell.js';
+    return send(200, name === 'shell.js' ? 'text/javascript' : 'text/html; charset=utf-8', files[name], CSP);
+  }
   return false;
 }
 
 before(async () => {
-  h = await startHarness({ handle });
+  h = await startHarness({ handle, mounts: { '/fixtures/': join(projectRoot, 'test/fixtures') } });
   const port = new URL(h.url).port;
   hostOrigin = `http://localhost:${port}`;
-  const t = templates();
+  const t = await loadShellTemplates((p) => readFileSync(join(projectRoot, 'shell-templates', p), 'utf8'));
   const make = (name: string, o: Omit<ShellOptions, 'playerUrl' | 'title'>) =>
-    shells.set(name, buildShellFiles({ ...o, playerUrl: `${h.url}/`, title: 'Tea' }, t)['index.html']);
+    shells.set(name, buildShellFiles({ ...o, playerUrl: `${h.url}/`, title: 'Tea' }, t));
   make('redirect-12', { scorm: '1.2', token: TOKEN });
   make('redirect-2004', { scorm: '2004', token: TOKEN, route: 'query' });
   make('redirect-unknown', { scorm: '2004', token: 'tok-unknown' });
   make('relay-2004', { scorm: '2004', token: TOKEN, mode: 'relay' });
   make('relay-12', { scorm: '1.2', token: TOKEN, mode: 'relay', route: 'query' });
+  make('relay-12-parts', { scorm: '1.2', token: TOKEN_12, mode: 'relay' });
 });
 after(() => h?.close());
 
@@ -131,15 +167,20 @@ async function hostWithShell(
   shell: string,
   learner: string | null,
   popup = false,
-  resume?: string,
+  extra: { resume?: string; restore?: string; cap?: number } = {},
 ) {
   const { context, page } = await h.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (/Content.Security.Policy|Refused to/i.test(m.text())) errors.push(m.text());
+  });
   const q = new URLSearchParams({ shell });
   if (learner !== null) q.set('learner', learner);
   if (popup) q.set('popup', '1');
-  if (resume !== undefined) q.set('resume', resume);
+  if (extra.resume !== undefined) q.set('resume', extra.resume);
+  if (extra.restore !== undefined) q.set('restore', extra.restore);
+  if (extra.cap !== undefined) q.set('cap', String(extra.cap));
   await page.goto(`${hostOrigin}/host/lms-${version}.html?${q}`);
   return { context, page, errors };
 }
@@ -312,6 +353,17 @@ describe('relay shells', () => {
     assert.equal(exit.userId, 'relay-learner');
     assert.equal(exit.completion, 'completed');
     assert.equal(exit.success, 'passed');
+    // The exit is the last report, and carries the final session time (issue 12).
+    const last = reports[reports.length - 1]!.body as Record<string, unknown>;
+    assert.equal(last.event, 'exit');
+    assert.ok(Number(last.sessionSeconds) > 0);
+    // Every report matches the schema shipped beside the app.
+    const ajv = new Ajv({ allErrors: true });
+    ajv.addFormat('date-time', (v: string) => /^\d{4}-\d\d-\d\dT/.test(v) && !Number.isNaN(Date.parse(v)));
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(join(projectRoot, 'dist/dispatch-report.schema.json'), 'utf8')) as object,
+    );
+    for (const r of reports) assert.ok(validate(r.body), JSON.stringify(validate.errors));
     // In this third-party frame Chromium denies IndexedDB (a private-mode context blocks third-party storage;
     // reference F); the view falls back to memory, but the app shell's own database open (src/app/app-shell.ts
     // #openDb, not caught) still reports it. Anything else is a failure.
@@ -337,38 +389,170 @@ describe('relay shells', () => {
     assert.equal(cmi.core.exit, 'suspend');
     assert.equal(cmi.core.lesson_status, 'incomplete');
     assert.equal(cmi.core.lesson_location, 'sco-welcome');
-    assert.match(cmi.suspend_data, new RegExp(`^dispatch:${TOKEN}:[0-9a-f]{12}$`));
+    // The learner's course state for a later launch, in any browser (issue 14).
+    assert.match(cmi.suspend_data, new RegExp(`^sp1\\.[fe]\\.${TOKEN}\\.`));
     // The shell writes HH:MM:SS.SS (checked exactly in test/dispatch/shell-relay.test.ts); scorm-again keeps it
     // in its own normal form (00:00:00.40 becomes 00:00:00.4).
     assert.match(String(cmi.core.session_time), /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
     await context.close();
   });
 
-  it('tells a learner who resumes from another browser that their progress is not here', async () => {
-    const { context, page } = await hostWithShell(
-      '2004',
-      'relay-2004',
-      'moved-learner',
-      false,
-      `dispatch:${TOKEN}:0123456789ab`,
-    );
-    const course = shellFrame(page).frameLocator('iframe[title="Tea"]');
+  it('ignores a stored state of another dispatch, and of a course version that is gone', async () => {
+    const state = (token: string, version: { url: string; manifestHash: string }) =>
+      encodeFull(token, {
+        course: {
+          title: 'Tea',
+          courseVersion: version,
+          completionStatus: 'incomplete',
+          successStatus: 'unknown',
+          totalSeconds: 60,
+          currentItemId: 'sco-brewing',
+          suspended: true,
+          ended: false,
+          startedAt: '2026-01-01T00:00:00.000Z',
+          updatedAt: '2099-01-01T00:00:00.000Z',
+        },
+        attempts: [],
+      });
+    const cases = [
+      [state('otherDispatch1', { url: `${h.url}/demo/imsmanifest.xml`, manifestHash: 'a'.repeat(64) }), ''],
+      [
+        state(TOKEN, { url: `${h.url}/retired-tea/imsmanifest.xml`, manifestHash: 'f'.repeat(64) }),
+        'no longer available',
+      ],
+    ] as const;
+    for (const [resume, notice] of cases) {
+      const { context, page } = await hostWithShell('2004', 'relay-2004', 'stranger', false, { resume });
+      const course = shellFrame(page).frameLocator('iframe[title="Tea"]');
+      // The course starts from its beginning, not on the stored state's suspended item.
+      await course.locator('scorm-stage iframe[title="Welcome"]').waitFor({ timeout: 20000 });
+      const notices = await course.locator('scorm-dispatch-view .notice').allInnerTexts();
+      if (notice) assert.match(notices.join(' '), new RegExp(notice));
+      else assert.doesNotMatch(notices.join(' '), /learning system/);
+      await context.close();
+    }
+  });
+});
+
+/** The player's frame (relay=1) in the host page. */
+async function playerFrame(page: Page): Promise<Frame> {
+  return waitFor('the player frame', async () => page.frames().find((f) => f.url().includes('relay=1')));
+}
+
+/** The TOC's status text of an item (its aria-describedby), read in the player frame. */
+function tocStatus(frame: Frame, title: string): Promise<string> {
+  return frame
+    .getByRole('treeitem', { name: title, exact: true, includeHidden: true })
+    .first()
+    .evaluate((el) => {
+      const id = el.getAttribute('aria-describedby');
+      const root = el.getRootNode() as Document | ShadowRoot;
+      return (id && root.getElementById(id)?.textContent) || '';
+    });
+}
+
+/** Waits for the host's LMSFinish/Terminate and returns scorm-again's JSON of the session, as an LMS keeps it. */
+async function hostSessionData(page: Page, finish: string): Promise<Record<string, unknown>> {
+  await waitFor(`${finish} on the host`, async () =>
+    (await page.evaluate(() => (window as unknown as { calls: string[] }).calls)).includes(finish),
+  );
+  return page.evaluate(() => (window as unknown as { cmi(): Record<string, unknown> }).cmi());
+}
+
+describe('progress that follows the learner through the host LMS', () => {
+  it('SCORM 2004: a learner who suspends in the demo course is back on that item in a fresh browser, the first one completed', async () => {
+    const first = await hostWithShell('2004', 'relay-2004', 'traveller');
+    let course = shellFrame(first.page).frameLocator('iframe[title="Tea"]');
     await course.locator('scorm-stage iframe[title="Welcome"]').waitFor({ timeout: 20000 });
-    // Which notice depends on whether this browser gives the framed player storage at all (a private-mode
-    // context does not: then progress lasts for the visit, which the view says first).
-    const player = page.frames().find((f) => f.url().includes('relay=1'))!;
-    const storage = await player.evaluate(
-      () =>
-        new Promise<boolean>((resolve) => {
-          const r = indexedDB.open('probe');
-          r.onsuccess = () => (r.result.close(), resolve(true));
-          r.onerror = () => resolve(false);
-        }),
+    await finishPages(course);
+    await course.locator('scorm-stage iframe[title="Brewing a good cup"]').waitFor({ timeout: 15000 });
+    await course.frameLocator('scorm-stage iframe').locator('#page-next').click();
+    await course.locator('scorm-toolbar').getByRole('button', { name: 'Suspend', exact: true }).click();
+    const data = await hostSessionData(first.page, 'Terminate');
+    assert.equal(data.exit, 'suspend');
+    assert.match(String(data.suspend_data), new RegExp(`^sp1\\.f\\.${TOKEN}\\.`));
+    await first.context.close();
+
+    // Another browser: nothing stored locally; the LMS hands back what it kept for this learner.
+    const second = await hostWithShell('2004', 'relay-2004', 'traveller', false, {
+      restore: JSON.stringify(data),
+    });
+    course = shellFrame(second.page).frameLocator('iframe[title="Tea"]');
+    await course.locator('scorm-stage iframe[title="Brewing a good cup"]').waitFor({ timeout: 20000 });
+    const player = await playerFrame(second.page);
+    let status = '';
+    await waitFor(
+      'Welcome marked done (completed, passed) in the TOC',
+      async () => /Completed|Passed/.test((status = await tocStatus(player, 'Welcome'))),
+      5000,
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}: "${status}"`);
+    });
+    await second.context.close();
+  });
+
+  it('SCORM 1.2: back on the suspended part with its place, the completed part marked', async () => {
+    const first = await hostWithShell('1.2', 'relay-12-parts', 'traveller-12');
+    let course = shellFrame(first.page).frameLocator('iframe[title="Tea"]');
+    await course.frameLocator('scorm-stage iframe[title="Part one"]').locator('#complete').click();
+    await course.locator('scorm-toolbar').getByRole('button', { name: 'Continue', exact: true }).click();
+    await course.frameLocator('scorm-stage iframe[title="Part two"]').locator('#page-2').click();
+    await course.locator('scorm-toolbar').getByRole('button', { name: 'Suspend', exact: true }).click();
+    const data = await hostSessionData(first.page, 'LMSFinish');
+    await first.context.close();
+
+    const second = await hostWithShell('1.2', 'relay-12-parts', 'traveller-12', false, {
+      restore: JSON.stringify(data),
+    });
+    course = shellFrame(second.page).frameLocator('iframe[title="Tea"]');
+    const sco = course.frameLocator('scorm-stage iframe[title="Part two"]');
+    await sco.locator('#entry').waitFor({ timeout: 20000 });
+    assert.equal(await sco.locator('#entry').innerText(), 'resume');
+    assert.equal(await sco.locator('#place').innerText(), 'page-2');
+    const player = await playerFrame(second.page);
+    await waitFor('Part one completed in the TOC', async () =>
+      /Completed/.test(await tocStatus(player, 'Part one')),
     );
-    assert.match(
-      await course.locator('scorm-dispatch-view .notice').innerText(),
-      storage ? /began this course in another browser/ : /lasts for this visit only/,
+    await second.context.close();
+  });
+
+  it('SCORM 1.2 with a 4,096-character suspend_data: the essential part resumes, the learner is told, results still reach the host', async () => {
+    const first = await hostWithShell('1.2', 'relay-12-parts', 'big-12', false, { cap: 4096 });
+    let course = shellFrame(first.page).frameLocator('iframe[title="Tea"]');
+    const one = course.frameLocator('scorm-stage iframe[title="Part one"]');
+    await one.locator('#fill').click();
+    await one.locator('#complete').click();
+    await course.locator('scorm-toolbar').getByRole('button', { name: 'Continue', exact: true }).click();
+    await course.frameLocator('scorm-stage iframe[title="Part two"]').locator('#page-2').click();
+    await waitFor('the notice', async () =>
+      /keep only part of your progress/.test(
+        (await course.locator('scorm-dispatch-view .notice').allInnerTexts()).join(' '),
+      ),
     );
-    await context.close();
+    await course.locator('scorm-toolbar').getByRole('button', { name: 'Suspend', exact: true }).click();
+    const data = (await hostSessionData(first.page, 'LMSFinish')) as {
+      suspend_data: string;
+      core: Record<string, string>;
+    };
+    assert.match(data.suspend_data, new RegExp(`^sp1\\.e\\.${TOKEN_12}\\.`));
+    assert.ok(data.suspend_data.length <= 4096, String(data.suspend_data.length));
+    assert.equal(data.core.lesson_status, 'incomplete');
+    assert.equal(data.core.lesson_location, 'part-2');
+    assert.equal(data.core.exit, 'suspend');
+    await first.context.close();
+
+    const second = await hostWithShell('1.2', 'relay-12-parts', 'big-12', false, {
+      restore: JSON.stringify(data),
+      cap: 4096,
+    });
+    course = shellFrame(second.page).frameLocator('iframe[title="Tea"]');
+    const sco = course.frameLocator('scorm-stage iframe[title="Part two"]');
+    await sco.locator('#entry').waitFor({ timeout: 20000 });
+    assert.equal(await sco.locator('#place').innerText(), 'page-2');
+    const player = await playerFrame(second.page);
+    await waitFor('Part one completed in the TOC', async () =>
+      /Completed/.test(await tocStatus(player, 'Part one')),
+    );
+    await second.context.close();
   });
 });

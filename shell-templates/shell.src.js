@@ -1,26 +1,15 @@
-<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{{html:title}}</title>
-<style>
-html,body{height:100%;margin:0}
-body{font:1rem/1.5 system-ui,sans-serif}
-main{max-width:38rem;margin:auto;padding:1rem}
-button{font:inherit}
-iframe{display:block;width:100%;height:100%;border:0}
-</style>
-</head>
-<body>
-<main id="m" aria-live="polite"><p>Opening {{html:title}}&hellip;</p></main>
-<script>
-// scorm-player dispatch shell, SCORM 2004. Made by src/dispatch/build-shell.ts: every "{{js:…}}" becomes a
-// JSON string literal. Design and failure modes: docs/scorm-reference.md section F; README "## Dispatch".
+// scorm-player dispatch shell, for SCORM 1.2 and 2004 alike. scripts/build-shells.ts (`npm run shells`)
+// keeps the lines of one version (between `//#if 1.2`, `//#else` and `//#endif`) and minifies them into
+// scorm12/shell.js and scorm2004/shell.js; src/dispatch/build-shell.ts fills every "{{js:…}}" with a JSON
+// string literal when it makes a package. It is a file of the package, not an inline script, so an LMS
+// page whose CSP allows only `script-src 'self'` runs it. Design and failure modes: docs/scorm-reference.md
+// section F; README "## Dispatch"; the messages: src/dispatch/relay-protocol.ts.
 (function () {
   var PLAYER = "{{js:playerUrl}}", TOKEN = "{{js:token}}", TITLE = "{{js:title}}", MODE = "{{js:mode}}", ROUTE = "{{js:route}}";
   var main = document.getElementById('m'), api = null, live = false, done = false, leaving = false;
   var start = Date.now(), last = null, frame = null;
+  // The message for a script that never ran (index.html) is not for us.
+  document.getElementById('x').remove();
 
   function add(tag, text) {
     var e = document.createElement(tag);
@@ -39,37 +28,58 @@ iframe{display:block;width:100%;height:100%;border:0}
   function prop(w, k) {
     try { return w ? w[k] : null; } catch (e) { return null; }
   }
+//#if 1.2
+  // ADL APIWrapper findAPI (RTE 3.3.6.1): this window and up to 7 parents; then the same from the opener.
+  var NAME = 'API', HOPS = 7, L = 4096, P = 'LMS', ID = 'cmi.core.student_id', E = 'cmi.core.';
+//#else
   // RTE 3.3.6.2 ScanForAPI: the parent chain (500 hops), then the opener's chain. This window is checked first,
-  // as the ADL SampleRTE wrapper does (reference C).
+  // as the ADL SampleRTE wrapper does (reference C). cmi.suspend_data takes 64000 characters (RTE 4.2.24).
+  var NAME = 'API_1484_11', HOPS = 500, L = 64000, P = '', ID = 'cmi.learner_id', E = 'cmi.';
+//#endif
   function scan(w) {
-    for (var n = 0; w && n <= 500; n++) {
-      if (prop(w, 'API_1484_11')) return prop(w, 'API_1484_11');
+    for (var n = 0; w && n <= HOPS; n++) {
+      if (prop(w, NAME)) return prop(w, NAME);
       var p = prop(w, 'parent');
       if (!p || p === w) break;
       w = p;
     }
     return null;
   }
-  function get(k) { return String(api.GetValue(k) || ''); }
-  function set(k, v) { api.SetValue(k, String(v)); }
-  function commit() { api.Commit(''); }
+  function call(f, a, b) { return String(api[P + f](a, b)); }
+  function get(k) { return call('GetValue', k) || ''; }
+  function set(k, v) { return call('SetValue', k, String(v)) === 'true'; }
+  function commit() { call('Commit', ''); }
+//#if 1.2
+  function dec(x) { return String(Math.round(x * 100) / 100); }
+  function two(n) { return (n < 10 ? '0' : '') + n; }
+  // CMITimespan HHHH:MM:SS.SS (RTE 3.4.2.1.13 / A3).
+  function span(s) {
+    s = Math.min(s, 35999999.99);
+    var x = s % 60;
+    return two(Math.floor(s / 3600)) + ':' + two(Math.floor((s % 3600) / 60)) + ':' + (x < 10 ? '0' : '') + x.toFixed(2);
+  }
+//#else
   function dec(x) { return String(Math.round(x * 1e4) / 1e4); }
   // timeinterval (second,10,2): an ISO 8601 duration (RTE 4.2.23, B3).
   function span(s) {
     var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60);
     return 'PT' + h + 'H' + m + 'M' + (Math.round((s % 60) * 100) / 100) + 'S';
   }
+//#endif
   function time() {
-    set('cmi.session_time', span(last ? last.sessionSeconds : (Date.now() - start) / 1000));
+    set(E + 'session_time', span(last ? last.sessionSeconds : (Date.now() - start) / 1000));
   }
   function finish(exit) {
     if (!live || done) return;
     done = true;
     time();
-    set('cmi.exit', exit);
-    if (exit === 'suspend' && last && last.suspendData) set('cmi.suspend_data', last.suspendData);
+//#if 1.2
+    set(E + 'exit', exit === 'normal' ? '' : exit);
+//#else
+    set(E + 'exit', exit);
+//#endif
     commit();
-    api.Terminate('');
+    call(P ? 'Finish' : 'Terminate', '');
   }
   function target(id) {
     var t = encodeURIComponent(TOKEN), u = 'user_id=' + encodeURIComponent(id);
@@ -111,21 +121,46 @@ iframe{display:block;width:100%;height:100%;border:0}
       STATUS.indexOf(d.completion) >= 0 && SUCCESS.indexOf(d.success) >= 0 && d.sessionSeconds !== undefined &&
       num(d.sessionSeconds, 0, 36e6) && num(d.scoreScaled, -1, 1) && num(d.progressMeasure, 0, 1) &&
       [d.scoreRaw, d.scoreMin, d.scoreMax].every(function (x) { return num(x, -1e9, 1e9); }) &&
-      str(d.location, 255) && str(d.suspendData, 4096) &&
+      str(d.location, 255) && str(d.state, 64000) && str(d.fallback, 64000) &&
       (d.suspended === undefined || typeof d.suspended === 'boolean');
   }
-  // 2004 keeps completion and success apart (RTE 4.2.4, 4.2.22); the scaled score is the one sequencing uses.
   function write(d) {
     last = d;
-    if (d.completion === 'completed' || d.completion === 'incomplete') set('cmi.completion_status', d.completion);
-    if (d.success !== 'unknown') set('cmi.success_status', d.success);
-    if (d.scoreScaled !== undefined) set('cmi.score.scaled', dec(d.scoreScaled));
-    if (d.scoreMin !== undefined) set('cmi.score.min', dec(d.scoreMin));
-    if (d.scoreMax !== undefined) set('cmi.score.max', dec(d.scoreMax));
-    if (d.scoreRaw !== undefined) set('cmi.score.raw', dec(d.scoreRaw));
-    if (d.progressMeasure !== undefined) set('cmi.progress_measure', dec(d.progressMeasure));
-    if (d.location !== undefined) set('cmi.location', d.location);
+//#if 1.2
+    // 1.2 has one status for both (RTE 3.4.2.1.6): passed/failed outrank completed/incomplete. Scores go in as a
+    // percentage, the range 1.2 LMSs accept for cmi.core.score.raw.
+    set(E + 'lesson_status', d.success !== 'unknown' ? d.success : d.completion === 'completed' ? 'completed' : 'incomplete');
+    var sc = d.scoreScaled, pct = sc !== undefined ? Math.max(0, sc) * 100 : d.scoreRaw;
+    if (pct !== undefined && pct >= 0 && pct <= 100) {
+      set(E + 'score.min', sc === undefined && d.scoreMin >= 0 ? dec(d.scoreMin) : 0);
+      set(E + 'score.max', sc === undefined && d.scoreMax <= 100 ? dec(d.scoreMax) : 100);
+      set(E + 'score.raw', dec(pct));
+    }
+    if (d.location !== undefined) set(E + 'lesson_location', d.location);
+//#else
+    // 2004 keeps completion and success apart (RTE 4.2.4, 4.2.22); the scaled score is the one sequencing uses.
+    if (d.completion === 'completed' || d.completion === 'incomplete') set(E + 'completion_status', d.completion);
+    if (d.success !== 'unknown') set(E + 'success_status', d.success);
+    ['scaled', 'min', 'max', 'raw'].forEach(function (k) {
+      var v = d['score' + k[0].toUpperCase() + k.slice(1)];
+      if (v !== undefined) set(E + 'score.' + k, dec(v));
+    });
+    if (d.progressMeasure !== undefined) set(E + 'progress_measure', dec(d.progressMeasure));
+    if (d.location !== undefined) set(E + 'location', d.location);
+//#endif
     time();
+    // The learner's course state (issue 14): the full form, else the essential part the player marked, which
+    // also goes in when the LMS refuses the full form (a lower cap: 1.2 error 405, 2004 error 351). The results
+    // above are written whatever happens here, and the player hears which form the LMS holds.
+    if (d.state === undefined) return;
+    var code = '', kept = 'none';
+    [d.state, d.fallback].some(function (s, i) {
+      if (s === undefined || s.length > L) return false;
+      if (set('cmi.suspend_data', s)) return (kept = i ? 'fallback' : 'state');
+      code = call('GetLastError');
+    });
+    frame.contentWindow.postMessage({ type: 'scorm-dispatch:stored', v: 1, token: TOKEN, stored: kept, error: code },
+      new URL(PLAYER).origin);
   }
   function relay(id, name) {
     var origin = new URL(PLAYER).origin, timer;
@@ -135,7 +170,7 @@ iframe{display:block;width:100%;height:100%;border:0}
     frame.allow = 'fullscreen';
     function hello() {
       frame.contentWindow.postMessage({ type: 'scorm-dispatch:hello', v: 1, token: TOKEN, origin: location.origin,
-        learnerName: name, resume: get('cmi.entry') === 'resume' ? get('cmi.suspend_data') : '' }, origin);
+        learnerName: name, resume: get('cmi.suspend_data'), entry: get(E + 'entry'), limit: L }, origin);
     }
     frame.onload = hello;
     addEventListener('message', function (e) {
@@ -162,22 +197,28 @@ iframe{display:block;width:100%;height:100%;border:0}
   api = scan(window) || scan(prop(window, 'opener')) || scan(prop(prop(window, 'top'), 'opener'));
   if (!api) {
     return show('Your learning system was not found',
-      'Open this course from your LMS: no SCORM 2004 API (window.API_1484_11) was found.');
+      'Open this course from your LMS: no SCORM ' + (P ? '1.2' : '2004') + ' API (window.' + NAME + ') was found.');
   }
-  if (String(api.Initialize('')) !== 'true') {
-    var code = String(api.GetLastError());
+  if (call('Initialize', '') !== 'true') {
+    var code = call('GetLastError');
     return show('Your learning system refused to start this course',
-      api.GetErrorString(code) + ' ' + (api.GetDiagnostic(code) || '') + ' (error ' + code + ')');
+      call('GetErrorString', code) + ' ' + (call('GetDiagnostic', code) || '') + ' (error ' + code + ')');
   }
   live = true;
-  var id = get('cmi.learner_id'), name = get('cmi.learner_name');
+  var id = get(ID), name = get(E + (P ? 'student_name' : 'learner_name'));
   if (!/\S/.test(id)) {
     return show('Your learner id is missing',
-      'Your LMS did not say who you are (cmi.learner_id is empty). Please tell your LMS administrator.');
+      'Your LMS did not say who you are (' + ID + ' is empty). Please tell your LMS administrator.');
   }
+//#if 1.2
+  // The learner has begun: say so, so that an unload never turns "not attempted" into "completed" (RTE 3.4.4 / A5).
+  var S = 'lesson_status', FRESH = /^not attempted$/;
+//#else
   // The learner has begun: say so (RTE 4.2.4), so the LMS shows the attempt as under way.
-  if (/^(unknown|not attempted)$/.test(get('cmi.completion_status'))) {
-    set('cmi.completion_status', 'incomplete');
+  var S = 'completion_status', FRESH = /^(unknown|not attempted)$/;
+//#endif
+  if (FRESH.test(get(E + S))) {
+    set(E + S, 'incomplete');
     commit();
   }
   probe(function () {
@@ -186,6 +227,3 @@ iframe{display:block;width:100%;height:100%;border:0}
     location.replace(target(id));
   });
 })();
-</script>
-</body>
-</html>
