@@ -68,8 +68,9 @@ export class HostSync {
   wrap(store: ProgressStore): ProgressStore {
     const mine = (r: { courseKey: string; learnerId: string }): boolean =>
       r.courseKey === this.o.courseKey && r.learnerId === this.o.learnerId;
-    return {
+    const wrapped: ProgressStore = {
       loadAttempt: (c, l, i) => store.loadAttempt(c, l, i),
+      loadGlobalObjectives: (l, scope) => store.loadGlobalObjectives(l, scope),
       loadAttempts: (c, l) => store.loadAttempts(c, l),
       loadCourse: (c, l) => store.loadCourse(c, l),
       listCourses: (c) => store.listCourses(c),
@@ -97,6 +98,9 @@ export class HostSync {
         }
       },
     };
+    // The same records also reach save(), where they are mirrored.
+    if (store.saveSync) wrapped.saveSync = (records) => store.saveSync!(records);
+    return wrapped;
   }
 
   /** The texts for the host's suspend_data now, or undefined before the first course record. */
