@@ -13,7 +13,9 @@ export type Op1Result =
   | { kind: 'wait' }
   | { kind: 'invalid'; exception: string };
 
-function endReason(request: NavRequest, sessionStarted: boolean): SessionEndReason {
+function endReason(request: NavRequest, sessionStarted: boolean, byTermination: boolean): SessionEndReason {
+  // A post-condition exitAll/retry or an exit rule ending the root ends the session as an exitAll does.
+  if (byTermination && request.type !== 'suspendAll' && request.type !== 'abandonAll') return 'exitAll';
   switch (request.type) {
     case 'suspendAll':
     case 'abandonAll':
@@ -37,17 +39,19 @@ export function overallSequencing(seq: Seq, request: NavRequest): Op1Result {
   const nb = navigationRequest(seq, request); // 1.1
   if (nb.exception) return { kind: 'invalid', exception: nb.exception };
   let pending = nb.sequencing;
+  let byTermination = false;
   if (nb.termination) {
     const tr = terminate(seq, nb.termination); // 1.3
     if (tr.exception) return { kind: 'invalid', exception: tr.exception };
-    if (tr.sequencing) pending = tr.sequencing; // only one pending request: the termination's replaces it
+    // Only one pending request: the termination's replaces the navigation's.
+    if (tr.sequencing) [pending, byTermination] = [tr.sequencing, tr.sequencing !== nb.sequencing];
   }
   if (!pending) return { kind: 'wait' };
   const sr = sequencingRequest(seq, pending, nb.target); // 1.4
   if (sr.endSession) {
     // Continue past the end, exit of the root and exitAll end the session: not an error (§7.3).
     endSession(seq);
-    return { kind: 'end', reason: endReason(request, started) };
+    return { kind: 'end', reason: endReason(request, started, byTermination) };
   }
   if (sr.exception) return { kind: 'invalid', exception: sr.exception };
   if (!sr.delivery) return { kind: 'wait' };

@@ -49,6 +49,8 @@ function requestValid(seq: Seq, kind: NavRequestKind): boolean {
   const cur = seq.cur;
   switch (kind) {
     case 'start': {
+      // §6.1: with a suspended activity the learner is offered resumeAll, not start.
+      if (seq.suspended) return false;
       if (seq.root.leaf) return !deliveryRequest(seq, seq.root);
       const r = flow(seq, seq.root, 'forward', true);
       return r.deliverable && !deliveryRequest(seq, r.activity);
