@@ -198,7 +198,7 @@ describe('property: random requests on random trees', () => {
                 );
               } else if (request.type === 'previous' || request.type === 'start') {
                 if (before.requests[request.type]) expect(outcome.kind, request.type).to.equal('deliver');
-              } else if (!before.requests[request.type] && request.type !== 'start') {
+              } else if (!before.requests[request.type]) {
                 expect(outcome.kind, `${request.type} shown invalid`).to.equal('invalid');
               }
             }
