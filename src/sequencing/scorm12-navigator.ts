@@ -46,7 +46,7 @@ interface Node {
   state: Scorm12State;
 }
 
-/** The JSON shape of persist(): the first navigator's (simple-navigator.ts), so older records restore. */
+/** The JSON shape of persist(): the one the first (now removed) navigator stored, so older records restore. */
 interface Persisted {
   v: 1;
   /** The item on screen when the state was written (still there if the tab was closed). */
