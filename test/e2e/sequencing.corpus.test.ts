@@ -331,6 +331,38 @@ describe('golf sequencing packages played to the end', () => {
     }
   });
 
+  it('PreOrPostTestRollup: a passed pre-test completes the course and closes both tests', async () => {
+    const course = await open('golf-SequencingPreOrPostTestRollup_SCORM20043rdEdition', 'pretest');
+    const { page } = course;
+    try {
+      await delivered(page, 'Pre Test', '1 start');
+      await takeQuiz(page, true);
+      // The pre-test's primary objective writes "satisfied" to the assessment global at Terminate; Continue
+      // then flows on into the content.
+      await press(page, 'Continue', '2 continue after the passed pre-test');
+      await delivered(page, PLAYING, '2 continue after the passed pre-test');
+      // Both tests read that global: their "satisfied → disabled" rule fires. The content stays open.
+      await expectToc(
+        page,
+        { 'Pre Test': 'disabled', [PLAYING]: 'enabled', [HAVING_FUN]: 'enabled', 'Post Test': 'disabled' },
+        '2 tests closed',
+      );
+      // The dummy wrapper's primary objective reads the same global: satisfied, so the course is completed
+      // (the organization's rule: any child satisfied → completed) and passed (RB.1.2b default) already.
+      await expectCourseStatus(page, 'Golf Explained - Sequencing Pre or Post Test Rollup', /^Passed$/, '2');
+      const exitAll = toolbarButton(page, 'Exit All');
+      assert.ok(await exitAll.isEnabled(), '3 Exit All is enabled');
+      await exitAll.click();
+      await expectEnded(
+        course,
+        { heading: /left the course/, completion: 'completed', success: 'passed' },
+        '3 exit all',
+      );
+    } finally {
+      await course.close();
+    }
+  });
+
   it('SimpleRemediation: flow only; a failed quiz sends the learner back to that topic alone', async () => {
     const course = await open('golf-SequencingSimpleRemediation_SCORM20043rdEdition', 'remedial');
     const { page } = course;
