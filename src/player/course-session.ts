@@ -90,14 +90,21 @@ export class CourseSession {
 
   /**
    * The first request: resume a suspended attempt at once (a suspendAll, or a session cut off by a closed
-   * tab), else the `&item=` choice, else start.
+   * tab), else the `&item=` choice, else start. When start cannot deliver (SCORM 2004's default control
+   * mode has flow=false on the root, so SB.2.5 finds nothing in every course without sequencing data), the
+   * learner would face an empty stage: like the reference LMSs, choose the first item the TOC offers.
    */
   begin(initialItem: string | undefined): Promise<void> {
     const snapshot = this.navigator.snapshot();
-    let first: NavRequest = { type: 'start' };
+    let first: NavRequest | undefined;
     if (snapshot.requests.resumeAll) first = { type: 'resumeAll' };
     else if (initialItem && snapshot.activities.get(initialItem)?.selectable)
       first = { type: 'choice', target: initialItem };
+    else if (snapshot.requests.start) first = { type: 'start' };
+    else {
+      const leaf = firstChoosableLeaf(snapshot);
+      first = leaf === undefined ? { type: 'start' } : { type: 'choice', target: leaf };
+    }
     return this.requestNavigation(first);
   }
 
@@ -358,6 +365,21 @@ export class CourseSession {
 }
 
 type ContentLaunchOptions = Parameters<ContentLauncher['launch']>[1]['options'];
+
+/** The first leaf in TOC order that is visible and may be chosen now (the snapshot's delivered order). */
+function firstChoosableLeaf(snapshot: NavigationSnapshot): string | undefined {
+  const visit = (id: string): string | undefined => {
+    const view = snapshot.activities.get(id);
+    if (!view) return undefined;
+    if (view.children.length === 0) return view.visible && view.selectable ? id : undefined;
+    for (const child of view.children) {
+      const found = visit(child);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return visit(snapshot.rootId);
+}
 
 /** NB.2.1 as the snapshot answers it. */
 function isValid(snapshot: NavigationSnapshot, request: NavRequest): boolean {
