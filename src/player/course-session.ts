@@ -94,15 +94,20 @@ export class CourseSession {
    * mode has flow=false on the root, so SB.2.5 finds nothing in every course without sequencing data), the
    * learner would face an empty stage: like the reference LMSs, choose the first item the TOC offers.
    */
-  begin(initialItem: string | undefined): Promise<void> {
+  async begin(initialItem: string | undefined): Promise<void> {
     const snapshot = this.navigator.snapshot();
-    let first: NavRequest | undefined;
-    if (snapshot.requests.resumeAll) first = { type: 'resumeAll' };
-    else if (initialItem && snapshot.activities.get(initialItem)?.selectable)
+    if (snapshot.requests.resumeAll) {
+      await this.requestNavigation({ type: 'resumeAll' });
+      // DB.1.1 may refuse the suspended activity now (e.g. a rule disables it): go on as a fresh visit.
+      if (this.phase !== 'idle') return;
+    }
+    const now = this.navigator.snapshot();
+    let first: NavRequest;
+    if (initialItem && now.activities.get(initialItem)?.selectable)
       first = { type: 'choice', target: initialItem };
-    else if (snapshot.requests.start) first = { type: 'start' };
+    else if (now.requests.start) first = { type: 'start' };
     else {
-      const leaf = firstChoosableLeaf(snapshot);
+      const leaf = firstChoosableLeaf(now);
       first = leaf === undefined ? { type: 'start' } : { type: 'choice', target: leaf };
     }
     return this.requestNavigation(first);
