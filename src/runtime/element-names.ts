@@ -102,7 +102,9 @@ export function parseName(model: DataModel, name: string): ElementPath {
     };
   }
   path = {
-    ...parts,
+    canonical: parts.canonical,
+    pattern: parts.pattern,
+    indexSteps: parts.indexSteps,
     keyword,
     spec: keyword || LITERAL_N.test(parts.canonical) ? undefined : model.elements[parts.pattern],
   };

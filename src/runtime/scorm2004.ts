@@ -17,6 +17,7 @@ import {
   TYPE_MISMATCH,
   type ValueCheck,
   type ValueReader,
+  type ValueWriter,
   WRITE_ONLY,
   writeOnly,
 } from './data-model.js';
@@ -190,21 +191,50 @@ const correctPattern: ValueCheck = (value, session, path) => {
         return refuse(SET_FAILURE, 'the pattern repeats');
   return undefined;
 };
+/**
+ * The ids of a collection (cmi.objectives, cmi.interactions, cmi.interactions.n.objectives) by value → the
+ * record that holds it, built on first use from the session's values and kept up to date by the id's writer,
+ * so that checking an id is unique does not read every record again.
+ */
+const idIndexes = new WeakMap<Session, Map<string, Map<string, number>>>();
+function idsOf(session: Session, collection: string): Map<string, number> {
+  let byCollection = idIndexes.get(session);
+  if (!byCollection) idIndexes.set(session, (byCollection = new Map()));
+  let ids = byCollection.get(collection);
+  if (!ids) {
+    byCollection.set(collection, (ids = new Map()));
+    for (let j = 0; j < (session.recordCounts[collection] ?? 0); j++) {
+      const id = session.elementValues[`${collection}.${j}.id`];
+      if (id !== undefined && !ids.has(id)) ids.set(id, j);
+    }
+  }
+  return ids;
+}
+const lastStep = (path: ElementPath) => path.indexSteps[path.indexSteps.length - 1]!;
 /** An id unique in its collection; `writeOnce`: it cannot change once set (objectives, RTE 4.2.17). */
 const uniqueId =
   (writeOnce: boolean): ValueCheck =>
   (value, session, path) => {
     const refusal = longIdentifier(value);
     if (refusal) return refusal;
-    const step = path.indexSteps[path.indexSteps.length - 1]!;
+    const step = lastStep(path);
     const was = session.elementValues[path.canonical];
     if (writeOnce && was !== undefined && was !== value)
       return refuse(SET_FAILURE, 'an objective id cannot change');
-    for (let j = 0; j < (session.recordCounts[step.collection] ?? 0); j++)
-      if (j !== step.position && session.elementValues[`${step.collection}.${j}.id`] === value)
-        return refuse(SET_FAILURE, 'the id is already used');
-    return undefined;
+    const holder = idsOf(session, step.collection).get(value);
+    return holder !== undefined && holder !== step.position
+      ? refuse(SET_FAILURE, 'the id is already used')
+      : undefined;
   };
+/** Keeps the id index current; the id is stored among the values as well. */
+const indexId: ValueWriter = (session, path, value) => {
+  const step = lastStep(path);
+  const ids = idsOf(session, step.collection);
+  const was = session.elementValues[path.canonical];
+  if (was !== undefined && ids.get(was) === step.position) ids.delete(was);
+  ids.set(value, step.position);
+  return false;
+};
 
 // B5: completion and success as evaluated at GetValue and Terminate.
 const completion = (session: Session): CompletionStatus => {
@@ -264,7 +294,7 @@ const ELEMENTS: Record<string, ElementSpec> = {
   'cmi.interactions.n.type': readWrite(
     oneOf('true-false|choice|fill-in|long-fill-in|likert|matching|performance|sequencing|numeric|other'),
   ),
-  'cmi.interactions.n.objectives.n.id': readWrite(uniqueId(false)),
+  'cmi.interactions.n.objectives.n.id': readWrite(uniqueId(false), undefined, undefined, indexId),
   'cmi.interactions.n.timestamp': readWrite(time),
   'cmi.interactions.n.correct_responses.n.pattern': readWrite(correctPattern),
   'cmi.interactions.n.weighting': readWrite(real()),
@@ -286,7 +316,7 @@ const ELEMENTS: Record<string, ElementSpec> = {
   'cmi.location': readWrite(atMost(1000)),
   'cmi.max_time_allowed': readOnly(),
   'cmi.mode': readOnly(),
-  'cmi.objectives.n.id': readWrite(uniqueId(true)),
+  'cmi.objectives.n.id': readWrite(uniqueId(true), undefined, undefined, indexId),
   'cmi.objectives.n.success_status': readWrite(successStatuses, 'unknown'),
   'cmi.objectives.n.completion_status': readWrite(completionStatuses, 'unknown'),
   'cmi.objectives.n.progress_measure': readWrite(real(0, 1)),

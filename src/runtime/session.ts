@@ -282,18 +282,21 @@ export class Session {
               ),
               'false'
             );
-          for (const later of steps.slice(firstNew + 1))
+          for (let j = firstNew + 1; j < steps.length; j++) {
+            const later = steps[j]!;
             if (later.position)
               return (
                 this.#fail(codes.recordOutOfOrder, `index ${later.position} is past _count 0`, name),
                 'false'
               );
+          }
           break;
         }
       }
       const refusal = spec.check?.(value, this, path);
       if (refusal) return (this.#refused(refusal, name), 'false');
-      for (const step of steps.slice(firstNew)) this.recordCounts[step.collection] = step.position + 1;
+      for (let j = firstNew; j < steps.length; j++)
+        this.recordCounts[steps[j]!.collection] = steps[j]!.position + 1;
       if (!spec.write?.(this, path, value)) this.elementValues[path.canonical] = value;
       if (this.options.onChange && model.watchedElements.includes(path.canonical)) this.#reportChanges();
       return this.#succeed('true');
