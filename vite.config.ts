@@ -2,6 +2,7 @@
 //   (default)     the SPA and its service worker, with a relative base so dist/ works from any CDN folder
 //   lib-runtime   dist/runtime.js   — the DOM-free SCORM runtime as an ES module
 //   lib-package   dist/package.js   — the DOM-free package reader as an ES module
+//   lib-player    dist/player.js    — the <scorm-player> element for apps that embed it
 //   iife          dist/scorm-runtime.iife.js — the runtime as a classic script (global ScormRuntime)
 //   cli           dist/cli.js       — the Node command line
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
@@ -81,19 +82,29 @@ function shortenRuntimeNames(target: string): Plugin {
   };
 }
 
-function library(entry: string, fileName: string, plugins: Plugin[] = []): UserConfig {
+interface LibraryOptions {
+  plugins?: Plugin[];
+  /** False when a plugin minifies instead (the runtime). */
+  minify?: boolean;
+  /** Packages the library imports rather than bundles (the player's dependencies). */
+  external?: RegExp;
+}
+
+function library(entry: string, fileName: string, options: LibraryOptions = {}): UserConfig {
   return {
     publicDir: false,
-    plugins,
+    plugins: options.plugins ?? [],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
       sourcemap: true,
-      // The runtime is minified by its own plugin (shortenRuntimeNames).
-      minify: plugins.length === 0,
+      minify: options.minify ?? true,
       target: 'es2022',
       lib: { entry: r(entry), formats: ['es'], fileName: () => `${fileName}.js` },
-      rollupOptions: { output: { inlineDynamicImports: true } },
+      rollupOptions: {
+        output: { inlineDynamicImports: true },
+        ...(options.external ? { external: options.external } : {}),
+      },
     },
   };
 }
@@ -101,9 +112,18 @@ function library(entry: string, fileName: string, plugins: Plugin[] = []): UserC
 export default defineConfig(({ mode }): UserConfig => {
   switch (mode) {
     case 'lib-runtime':
-      return library('src/runtime/index.ts', 'runtime', [shortenRuntimeNames('es2022')]);
+      return library('src/runtime/index.ts', 'runtime', {
+        plugins: [shortenRuntimeNames('es2022')],
+        minify: false,
+      });
     case 'lib-package':
       return library('src/package/index.ts', 'package');
+    case 'lib-player':
+      // The <scorm-player> element and its parts for apps that embed it; lit and idb stay dependencies.
+      return library('src/player/index.ts', 'player', {
+        plugins: [standardDecorators()],
+        external: /^(lit|@lit\/|idb|fflate|fast-xml-parser)/,
+      });
     case 'iife':
       return {
         publicDir: false,
