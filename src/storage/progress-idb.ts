@@ -23,15 +23,18 @@ export class IdbProgressStore implements ProgressStore {
     // The last writes of a page that went away come first (progress-journal.ts).
     this.db = opened.then(async (d) => {
       this.dbName = d.name;
-      await replayJournal(d);
+      // A failing replay (the database still refuses writes) keeps the journal for the next open.
+      await replayJournal(d).catch((error: unknown) =>
+        console.error('progress: the journal could not be moved into IndexedDB yet', error),
+      );
       return d;
     });
     if (typeof db === 'string' || db === undefined) this.dbName = db ?? DB_NAME;
     else if (!(db instanceof Promise)) this.dbName = db.name;
   }
 
-  saveSync(records: SaveRecords[]): boolean {
-    return this.dbName !== undefined && writeJournal(this.dbName, records);
+  saveSync(records: SaveRecords[], slot?: string): boolean {
+    return this.dbName !== undefined && writeJournal(this.dbName, records, slot);
   }
 
   async loadAttempt(

@@ -17,12 +17,22 @@ function storage(): Storage | undefined {
   }
 }
 
-/** Writes records for the database named `dbName` at once. False when the journal is unavailable or full. */
-export function writeJournal(dbName: string, records: SaveRecords[]): boolean {
+/**
+ * Writes records for the database named `dbName` at once. With a `slot`, they replace what the slot held,
+ * and an empty list clears it. False when the journal is unavailable or full.
+ */
+export function writeJournal(dbName: string, records: SaveRecords[], slot?: string): boolean {
   const ls = storage();
-  if (!ls || records.length === 0) return false;
+  if (!ls) return false;
+  const key =
+    slot === undefined
+      ? `${prefix}${dbName}:${Date.now().toString(36)}:${Math.random().toString(36).slice(2)}`
+      : `${prefix}${dbName}:slot:${slot}`;
   try {
-    const key = `${prefix}${dbName}:${Date.now().toString(36)}:${Math.random().toString(36).slice(2)}`;
+    if (records.length === 0) {
+      if (slot !== undefined) ls.removeItem(key);
+      return false;
+    }
     ls.setItem(key, JSON.stringify(records));
     return true;
   } catch {
