@@ -3,9 +3,12 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Manifest } from '../package/types.js';
 import type { AttemptState } from '../runtime/types.js';
 import type { GlobalObjectives } from '../sequencing/navigator.js';
+import type { StoredAttemptChunk, StoredAttemptHead } from './attempt-chunks.js';
 
 export const DB_NAME = 'scorm-player';
-export const DB_VERSION = 2;
+// 3: attempts keep their large data parts in `attemptChunks` (attempt-chunks.ts); version 2 records stay
+// valid as they are (an attempt record without `chunked` holds its whole state).
+export const DB_VERSION = 3;
 
 /** A package imported into the library. Its files live in the `files` store. */
 export interface StoredPackage {
@@ -94,9 +97,10 @@ export interface PlayerDB extends DBSchema {
   files: { key: [string, string]; value: StoredFile; indexes: { byPackage: string } };
   attempts: {
     key: [string, string, string];
-    value: StoredAttempt;
+    value: StoredAttemptHead;
     indexes: { byCourseLearner: [string, string] };
   };
+  attemptChunks: { key: [string, string, string, string, number]; value: StoredAttemptChunk };
   courses: { key: [string, string]; value: StoredCourseProgress; indexes: { byCourse: string } };
   settings: { key: string; value: unknown };
   objectives: { key: [string, string]; value: StoredGlobalObjectives };
@@ -121,6 +125,11 @@ export function openPlayerDb(name: string = DB_NAME): Promise<PlayerDatabase> {
         db.createObjectStore('settings');
       }
       if (oldVersion < 2) db.createObjectStore('objectives', { keyPath: ['learnerId', 'scope'] });
+      // Only a store is added: existing attempt records are read as they are.
+      if (oldVersion < 3)
+        db.createObjectStore('attemptChunks', {
+          keyPath: ['courseKey', 'learnerId', 'itemId', 'part', 'index'],
+        });
     },
   });
 }

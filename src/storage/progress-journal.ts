@@ -55,7 +55,9 @@ export async function replayJournal(db: PlayerDatabase): Promise<void> {
   }
   if (keys.length === 0) return;
   keys.sort();
-  const tx = db.transaction(['attempts', 'courses', 'objectives'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(['attempts', 'attemptChunks', 'courses', 'objectives'], 'readwrite', {
+    durability: 'strict',
+  });
   for (const key of keys) {
     let entries: SaveRecords[] = [];
     try {
@@ -69,7 +71,13 @@ export async function replayJournal(db: PlayerDatabase): Promise<void> {
         const stored = await tx
           .objectStore('attempts')
           .get([attempt.courseKey, attempt.learnerId, attempt.itemId]);
-        if (newer(attempt, stored)) await tx.objectStore('attempts').put(attempt);
+        if (newer(attempt, stored)) {
+          // The journal holds the whole state: the record replaces the stored one and its chunks.
+          const key = [attempt.courseKey, attempt.learnerId, attempt.itemId];
+          if (stored?.chunked)
+            await tx.objectStore('attemptChunks').delete(IDBKeyRange.bound(key, [...key, []]));
+          await tx.objectStore('attempts').put(attempt);
+        }
       }
       if (course) {
         const stored = await tx.objectStore('courses').get([course.courseKey, course.learnerId]);
