@@ -42,7 +42,7 @@ export type StoredAttemptHead = StoredAttempt & { chunked?: Record<string, Chunk
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A part as a flat list: [k, v, k, v…] for an object, the items for an array. */
+/** A part as a flat list: [k, v, k, v…] for an object, the items for an array (one pass over the keys). */
 function flatten(value: Record<string, unknown> | unknown[]): {
   kind: ChunkedPart['kind'];
   flat: unknown[];
@@ -50,7 +50,8 @@ function flatten(value: Record<string, unknown> | unknown[]): {
 } {
   if (Array.isArray(value)) return { kind: 'array', flat: value, step: 1 };
   const flat: unknown[] = [];
-  for (const key in value) if (Object.hasOwn(value, key)) flat.push(key, value[key]);
+  // JSON data: plain objects with no inherited enumerable keys.
+  for (const key in value) flat.push(key, value[key]);
   return { kind: 'object', flat, step: 2 };
 }
 
@@ -63,7 +64,11 @@ function sameEntry(a: unknown, b: unknown): boolean {
 /** Whether `flat[start…start+length)` equals `entries`. */
 function sameChunk(flat: unknown[], start: number, length: number, entries: unknown[] | undefined): boolean {
   if (!entries || entries.length !== length) return false;
-  for (let i = 0; i < length; i++) if (!sameEntry(flat[start + i], entries[i])) return false;
+  for (let i = 0; i < length; i++) {
+    const a = flat[start + i];
+    const b = entries[i];
+    if (a !== b && !sameEntry(a, b)) return false;
+  }
   return true;
 }
 
@@ -95,14 +100,14 @@ export function splitAttempt(
   const { courseKey, learnerId, itemId } = attempt;
   for (const part of Object.keys(data)) {
     const value = data[part];
-    const size = Array.isArray(value) ? value.length : isPlainObject(value) ? Object.keys(value).length : 0;
-    if (size <= chunkSize || !(Array.isArray(value) || isPlainObject(value))) {
+    const parted = Array.isArray(value) || isPlainObject(value) ? flatten(value) : undefined;
+    if (!parted || parted.flat.length <= chunkSize * parted.step) {
       headData[part] = value;
       continue;
     }
     // A placeholder keeps the parts in their order, so that the joined state is the saved one to the letter.
     headData[part] = null;
-    const { kind, flat, step } = flatten(value);
+    const { kind, flat, step } = parted;
     const per = chunkSize * step;
     const count = Math.ceil(flat.length / per);
     const before = known?.get(part);
