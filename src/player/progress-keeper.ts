@@ -28,6 +28,7 @@ export function describeSaveError(error: unknown): string {
   if (name === 'QuotaExceededError')
     return "the browser's storage for this site is full (QuotaExceededError)";
   if (name === 'InvalidStateError') return 'the browser closed the progress database (InvalidStateError)';
+  if (name === 'BlockedError') return message;
   if (name === 'VersionError' || name === 'AbortError')
     return `the progress database could not be opened or was interrupted (${name}: ${message})`;
   return name ? `${name}: ${message}` : message;

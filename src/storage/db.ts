@@ -108,9 +108,37 @@ export interface PlayerDB extends DBSchema {
 
 export type PlayerDatabase = IDBPDatabase<PlayerDB>;
 
-/** Opens (and creates or upgrades) the player's database. Tests pass their own name and delete it after. */
+/** The database could not be upgraded: a tab still on an older version holds it open (IndexedDB 3.0 §5.1). */
+export class DatabaseBlockedError extends Error {
+  override readonly name = 'BlockedError';
+}
+
+/**
+ * Opens (and creates or upgrades) the player's database. Tests pass their own name and delete it after.
+ * An upgrade blocked by another tab's open connection rejects at once with a DatabaseBlockedError instead of
+ * waiting unseen (the connection that opens later, if any, is closed); and a connection of this page closes
+ * itself when a newer version asks for the database, so that this page never blocks one.
+ */
 export function openPlayerDb(name: string = DB_NAME): Promise<PlayerDatabase> {
-  return openDB<PlayerDB>(name, DB_VERSION, {
+  return new Promise((resolve, reject) => {
+    let blocked = false;
+    openPlayerDbWaiting(name, () => {
+      blocked = true;
+      reject(
+        new DatabaseBlockedError(
+          'another tab of this app, still on an older version, keeps the progress database from being upgraded: close it and reload this page',
+        ),
+      );
+    }).then((db) => (blocked ? db.close() : resolve(db)), reject);
+  });
+}
+
+function openPlayerDbWaiting(name: string, onBlocked: () => void): Promise<PlayerDatabase> {
+  const opened: Promise<PlayerDatabase> = openDB<PlayerDB>(name, DB_VERSION, {
+    blocked: onBlocked,
+    blocking() {
+      void opened.then((db) => db.close());
+    },
     upgrade(db, oldVersion) {
       // One step per version, so a database of any earlier version is brought up to date in order.
       if (oldVersion < 1) {
@@ -132,4 +160,5 @@ export function openPlayerDb(name: string = DB_NAME): Promise<PlayerDatabase> {
         });
     },
   });
+  return opened;
 }

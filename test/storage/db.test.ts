@@ -1,6 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { deleteDB, openDB } from 'idb';
-import { DB_VERSION, openPlayerDb, type PlayerDatabase, type StoredAttempt } from '../../src/storage/db.js';
+import {
+  DatabaseBlockedError,
+  DB_VERSION,
+  openPlayerDb,
+  type PlayerDatabase,
+  type StoredAttempt,
+} from '../../src/storage/db.js';
 import { IdbProgressStore } from '../../src/storage/progress-idb.js';
 import { attempt as attemptState } from '../sequencing/manifest-builder.js';
 
@@ -123,5 +129,30 @@ describe('openPlayerDb upgrades', () => {
       await store.close();
       await deleteDB(name);
     }
+  });
+
+  it('refuses at once, by name, an upgrade that another tab blocks, instead of waiting unseen', async () => {
+    const name = `test-db-blocked-${Math.random().toString(36).slice(2)}`;
+    // Another tab, on version 2 code, holding the database open and not closing it on versionchange.
+    const older = await openDB(name, 2, {
+      upgrade(db) {
+        db.createObjectStore('settings');
+      },
+    });
+    let error: unknown;
+    try {
+      await openPlayerDb(name);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(DatabaseBlockedError);
+    expect((error as Error).name).to.equal('BlockedError');
+    expect((error as Error).message).to.contain('older version');
+    older.close();
+    // Once the other tab is gone, the upgrade goes through (the waiting connection is closed, not leaked).
+    const db = await openPlayerDb(name);
+    expect([...db.objectStoreNames]).to.include('attemptChunks');
+    db.close();
+    await deleteDB(name);
   });
 });
