@@ -34,6 +34,7 @@ import { tocShapeKey, tocStates, tocTree, toolbarValidity } from './toc-model.js
 import './scorm-toc.js';
 import './scorm-stage.js';
 import './scorm-toolbar.js';
+import './save-notice.js';
 
 export type { Learner };
 
@@ -164,6 +165,8 @@ export class ScormPlayer extends LitElement {
   @state() private accessor failure = '';
   @state() private accessor message = '';
   @state() private accessor tocOpen = true;
+  /** Why saves fail now ('' while they succeed), for <save-notice>. */
+  @state() private accessor saveProblem = '';
 
   private session: CourseSession | undefined;
   private keeper: ProgressKeeper | undefined;
@@ -242,10 +245,17 @@ export class ScormPlayer extends LitElement {
     const token = ++this.openToken;
     await this.session?.whenSettled();
     this.closeSession();
-    const keeper = new ProgressKeeper(this.store!, this.courseKey, this.learner!, (error) => {
-      console.error('scorm-player: progress could not be saved', error);
-      this.announce('Your progress could not be saved.');
-    });
+    this.saveProblem = '';
+    const keeper = new ProgressKeeper(
+      this.store!,
+      this.courseKey,
+      this.learner!,
+      (error) => {
+        console.error('scorm-player: progress could not be saved', error);
+        this.saveProblem = keeper.failure ?? '';
+      },
+      () => (this.saveProblem = ''),
+    );
     await keeper.load();
     if (token !== this.openToken) return;
     this.keeper = keeper;
@@ -417,6 +427,10 @@ export class ScormPlayer extends LitElement {
         <scorm-toc .root=${this.tocRoot} .states=${this.tocStateMap} .currentId=${currentId}></scorm-toc>
       </nav>
       <div class="main">
+        <save-notice
+          .problem=${this.saveProblem}
+          @scorm-save-retry=${() => void this.keeper?.retry()}
+        ></save-notice>
         <scorm-stage ?hidden=${phase !== 'playing'}></scorm-stage>
         ${this.renderPanel()}
         <p class="sr-only" role="status">${this.message}</p>
