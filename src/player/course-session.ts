@@ -433,7 +433,7 @@ export function summaryOf(r: {
 function assetState(scorm12: boolean): AttemptState {
   return {
     scormVersion: scorm12 ? '1.2' : '2004',
-    entry: '',
+    entry: 'ab-initio',
     newAttempt: true,
     terminated: true,
     exit: '',
