@@ -1,8 +1,22 @@
 // Condition evaluation (sequencing.md §1.7, §0): UP.2 / UP.2.1 sequencing rules, RB.1.4.1's rollup
 // conditions, UP.1 limit conditions and UP.5. Everything is three-valued: an unknown condition stays
 // unknown through `not`, and only `true` fires a rule.
-import type { RollupConditionName, RuleCondition, SequencingRule } from '../../package/types.js';
-import { type Activity, type Objective, type Seq, type Tri, primary, read, tracked } from './tracking.js';
+import type {
+  PreConditionAction,
+  RollupConditionName,
+  RuleCondition,
+  SequencingRule,
+} from '../../package/types.js';
+import {
+  type Activity,
+  type Objective,
+  PassMemo,
+  type Seq,
+  type Tri,
+  primary,
+  read,
+  tracked,
+} from './tracking.js';
 
 export const not = (v: Tri): Tri => (v === undefined ? undefined : !v);
 
@@ -76,15 +90,19 @@ export function timeLimitExceeded(a: Activity): boolean {
 }
 
 /** outsideAvailableTimeRange (UP.1 8-9): now before beginTimeLimit or after endTimeLimit. */
-export function outsideTimeRange(a: Activity, now = Date.now()): boolean {
+export function outsideTimeRange(a: Activity): boolean {
   const lc = a.def.limitConditions;
+  if (!lc.beginTimeLimit && !lc.endTimeLimit) return false;
+  const now = Date.now();
   const begin = lc.beginTimeLimit ? Date.parse(lc.beginTimeLimit) : NaN;
   const end = lc.endTimeLimit ? Date.parse(lc.endTimeLimit) : NaN;
   return now < begin || now > end;
 }
 
 /** One condition's value for `a` (§1.7); a referenced objective that does not exist is unknown. */
-function evaluate(seq: Seq, a: Activity, c: RuleCondition | { condition: RollupConditionName }): Tri {
+type RollupCondition = { condition: RollupConditionName; operator: string };
+
+function evaluate(seq: Seq, a: Activity, c: RuleCondition | RollupCondition): Tri {
   const ref = 'referencedObjective' in c ? c.referencedObjective : undefined;
   const o = ref === undefined ? primary(a) : a.objectives.find((x) => x.def.objectiveID === ref);
   switch (c.condition) {
@@ -142,9 +160,10 @@ export function checkRules(
 ): string | undefined {
   const rules = a.def.sequencingRules[RULES[kind]] as SequencingRule<string>[];
   if (!rules.length) return undefined;
-  // Every call site passes a fixed action list whose first action tells it apart.
-  const key = seq.memo ? `${a.id}\u0000${kind}${actions[0]}` : '';
-  if (seq.memo?.has(key)) return seq.memo.get(key);
+  // Every call site passes a fixed action list: for pre rules its first action tells it apart.
+  const memo = passMemo(seq, a);
+  const key = kind === 'pre' ? (actions[0] as PreConditionAction) : kind;
+  if (memo && memo[key] !== null) return memo[key];
   let result: string | undefined;
   for (const rule of rules) {
     if (actions.includes(rule.action) && ruleValue(seq, a, rule) === true) {
@@ -152,8 +171,16 @@ export function checkRules(
       break;
     }
   }
-  seq.memo?.set(key, result);
+  if (memo) memo[key] = result;
   return result;
+}
+
+/** The activity's cache for the current dry pass (null = not computed yet), or undefined outside one. */
+function passMemo(seq: Seq, a: Activity): PassMemo | undefined {
+  if (!seq.pass) return undefined;
+  const m = (a.memo ??= new PassMemo());
+  if (m.pass !== seq.pass) m.reset(seq.pass);
+  return m;
 }
 
 /** RB.1.4.1 Evaluate Rollup Conditions Subprocess, on the child; empty ⇒ unknown; default `any`. */
@@ -180,5 +207,9 @@ export function limitViolated(a: Activity): boolean {
 
 /** UP.5 Check Activity Process: true = may not be delivered or entered (disabled or over its limits). */
 export function checkActivity(seq: Seq, a: Activity): boolean {
-  return checkRules(seq, a, 'pre', ['disabled']) !== undefined || limitViolated(a);
+  const memo = passMemo(seq, a);
+  if (memo && memo.up5 !== null) return memo.up5;
+  const result = checkRules(seq, a, 'pre', ['disabled']) !== undefined || limitViolated(a);
+  if (memo) memo.up5 = result;
+  return result;
 }

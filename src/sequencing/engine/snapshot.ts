@@ -87,7 +87,7 @@ const KINDS: NavRequestKind[] = [
 
 export function computeSnapshot(seq: Seq, revision: number): NavigationSnapshot {
   seq.dry = true;
-  seq.memo = new Map();
+  seq.pass = revision + 1;
   try {
     const requests = {} as Record<NavRequestKind, boolean>;
     for (const k of KINDS) requests[k] = requestValid(seq, k);
@@ -118,6 +118,6 @@ export function computeSnapshot(seq: Seq, revision: number): NavigationSnapshot 
     };
   } finally {
     seq.dry = false;
-    seq.memo = undefined;
+    seq.pass = 0;
   }
 }

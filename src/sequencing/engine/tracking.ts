@@ -4,7 +4,7 @@
 // and also carries the activity's attempt completion and progress measure, so completion maps on the
 // primary carry the activity's completion (4th Ed., as the ADL reference implementation does).
 import type { Item, Organization, SequencingDefinition, SequencingObjective } from '../../package/types.js';
-import { defaultSequencing } from '../../package/sequencing.js';
+import { defaultSequencing } from '../../package/sequencing-defaults.js';
 import type { GlobalObjective } from '../navigator.js';
 
 /** Three-valued logic (sequencing.md §0): undefined is unknown. */
@@ -47,6 +47,33 @@ export interface Activity {
   activitySeconds: number;
   /** Objectives; [0] is the primary. */
   objectives: Objective[];
+  /** UP.2 / UP.5 results of the dry pass `memo.pass` (see Seq.pass). */
+  memo?: PassMemo;
+}
+
+type Cached = string | undefined | null;
+
+/** UP.2 / UP.5 results of one activity in one dry pass; null = not computed yet. Fixed shape: it is hot. */
+export class PassMemo {
+  pass = 0;
+  skip: Cached = null;
+  disabled: Cached = null;
+  hiddenFromChoice: Cached = null;
+  stopForwardTraversal: Cached = null;
+  exit: Cached = null;
+  post: Cached = null;
+  up5: boolean | null = null;
+  reset(pass: number): void {
+    this.pass = pass;
+    this.skip =
+      this.disabled =
+      this.hiddenFromChoice =
+      this.stopForwardTraversal =
+      this.exit =
+      this.post =
+        null;
+    this.up5 = null;
+  }
 }
 
 /** The whole sequencing state of one organization. */
@@ -67,8 +94,8 @@ export interface Seq {
   courseScoped: boolean;
   /** Side-effect-free evaluation (snapshot validity): processes that would change state do not. */
   dry: boolean;
-  /** UP.2 results cached during a dry pass (the state cannot change then). */
-  memo: Map<string, string | undefined> | undefined;
+  /** Non-zero during a dry pass: UP.2 / UP.5 results are cached per activity for that pass (the state cannot change). */
+  pass: number;
 }
 
 function objectiveOf(def: SequencingObjective): Objective {
@@ -153,7 +180,7 @@ export function buildSeq(organization: Organization, random: () => number): Seq 
     random,
     courseScoped: !organization.objectivesGlobalToSystem,
     dry: false,
-    memo: undefined,
+    pass: 0,
   };
   for (const a of preorder(root, (x) => x.children)) {
     if (a !== root) all.push(a);
