@@ -99,12 +99,15 @@ export function outsideTimeRange(a: Activity): boolean {
   return now < begin || now > end;
 }
 
-/** One condition's value for `a` (§1.7); a referenced objective that does not exist is unknown. */
-type RollupCondition = { condition: RollupConditionName; operator: string };
+function objectiveById(a: Activity, id: string): Objective | undefined {
+  for (const o of a.objectives) if (o.def.objectiveID === id) return o;
+  return undefined;
+}
 
+/** One condition's value for `a` (§1.7); a referenced objective that does not exist is unknown. */
 function evaluate(seq: Seq, a: Activity, c: RuleCondition | RollupCondition): Tri {
-  const ref = 'referencedObjective' in c ? c.referencedObjective : undefined;
-  const o = ref === undefined ? primary(a) : a.objectives.find((x) => x.def.objectiveID === ref);
+  const ref = (c as RuleCondition).referencedObjective;
+  const o = ref === undefined ? primary(a) : objectiveById(a, ref);
   switch (c.condition) {
     case 'always':
       return true;
@@ -141,11 +144,27 @@ function evaluate(seq: Seq, a: Activity, c: RuleCondition | RollupCondition): Tr
 
 /** UP.2.1 Sequencing Rule Check Subprocess: no conditions ⇒ unknown (never fires); default `all`. */
 export function ruleValue(seq: Seq, a: Activity, rule: SequencingRule<string>): Tri {
-  if (!rule.conditions.length) return undefined;
-  const bag = rule.conditions.map((c) =>
-    c.operator === 'not' ? not(evaluate(seq, a, c)) : evaluate(seq, a, c),
-  );
-  return rule.conditionCombination === 'any' ? or(bag) : and(bag);
+  return combine(seq, a, rule.conditions, rule.conditionCombination === 'any');
+}
+
+type RollupCondition = { condition: RollupConditionName; operator: string };
+
+/** AND / OR (§0) of the conditions' values, `not` applied, without building the bag. Empty ⇒ unknown. */
+function combine(
+  seq: Seq,
+  a: Activity,
+  conditions: readonly (RuleCondition | RollupCondition)[],
+  any: boolean,
+): Tri {
+  if (!conditions.length) return undefined;
+  let unknown = false;
+  for (const c of conditions) {
+    let v = evaluate(seq, a, c);
+    if (c.operator === 'not') v = not(v);
+    if (v === undefined) unknown = true;
+    else if (v === any) return any; // OR: a true decides; AND: a false decides
+  }
+  return unknown ? undefined : !any;
 }
 
 type RuleKind = 'pre' | 'exit' | 'post';
@@ -187,16 +206,9 @@ function passMemo(seq: Seq, a: Activity): PassMemo | undefined {
 export function rollupConditionsValue(
   seq: Seq,
   child: Activity,
-  rule: {
-    conditionCombination: 'all' | 'any';
-    conditions: { condition: RollupConditionName; operator: string }[];
-  },
+  rule: { conditionCombination: 'all' | 'any'; conditions: RollupCondition[] },
 ): Tri {
-  if (!rule.conditions.length) return undefined;
-  const bag = rule.conditions.map((c) =>
-    c.operator === 'not' ? not(evaluate(seq, child, c)) : evaluate(seq, child, c),
-  );
-  return rule.conditionCombination === 'all' ? and(bag) : or(bag);
+  return combine(seq, child, rule.conditions, rule.conditionCombination !== 'all');
 }
 
 /** UP.1 Limit Conditions Check Process: only untracked-free, inactive, unsuspended activities are checked. */

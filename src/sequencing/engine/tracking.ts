@@ -17,6 +17,8 @@ export interface Objective extends GlobalObjective {
   stamp: number;
   /** The parent's attempt count when completion/progress were last written (§1.5). */
   pstamp: number;
+  /** Per field, the global its first read map reads (§1.4), resolved once. */
+  reads: Partial<Record<Field, string>>;
 }
 
 export interface Activity {
@@ -98,8 +100,35 @@ export interface Seq {
   pass: number;
 }
 
+const READ = {
+  satisfied: 'readSatisfiedStatus',
+  normalizedMeasure: 'readNormalizedMeasure',
+  scoreRaw: 'readRawScore',
+  scoreMin: 'readMinScore',
+  scoreMax: 'readMaxScore',
+  completed: 'readCompletionStatus',
+  progressMeasure: 'readProgressMeasure',
+} as const;
+const WRITE = {
+  satisfied: 'writeSatisfiedStatus',
+  normalizedMeasure: 'writeNormalizedMeasure',
+  scoreRaw: 'writeRawScore',
+  scoreMin: 'writeMinScore',
+  scoreMax: 'writeMaxScore',
+  completed: 'writeCompletionStatus',
+  progressMeasure: 'writeProgressMeasure',
+} as const;
+export type Field = keyof typeof READ;
+export const FIELDS = Object.keys(READ) as Field[];
+const PROGRESS_FIELDS: ReadonlySet<Field> = new Set(['completed', 'progressMeasure']);
+
 function objectiveOf(def: SequencingObjective): Objective {
-  return { def, stamp: 0, pstamp: 0 };
+  const reads: Partial<Record<Field, string>> = {};
+  for (const k of FIELDS) {
+    const map = def.mapInfo.find((m) => m[READ[k]]);
+    if (map) reads[k] = map.targetObjectiveID;
+  }
+  return { def, stamp: 0, pstamp: 0, reads };
 }
 
 function implicitPrimary(): SequencingObjective {
@@ -253,37 +282,15 @@ export const lastInTree = (seq: Seq): Activity => seq.order[seq.order.length - 1
 /** A's parent's available children, or [a] for the root. */
 export const siblings = (a: Activity): Activity[] => (a.parent ? a.parent.available : [a]);
 
-const READ = {
-  satisfied: 'readSatisfiedStatus',
-  normalizedMeasure: 'readNormalizedMeasure',
-  scoreRaw: 'readRawScore',
-  scoreMin: 'readMinScore',
-  scoreMax: 'readMaxScore',
-  completed: 'readCompletionStatus',
-  progressMeasure: 'readProgressMeasure',
-} as const;
-const WRITE = {
-  satisfied: 'writeSatisfiedStatus',
-  normalizedMeasure: 'writeNormalizedMeasure',
-  scoreRaw: 'writeRawScore',
-  scoreMin: 'writeMinScore',
-  scoreMax: 'writeMaxScore',
-  completed: 'writeCompletionStatus',
-  progressMeasure: 'writeProgressMeasure',
-} as const;
-export type Field = keyof typeof READ;
-export const FIELDS = Object.keys(READ) as Field[];
-const PROGRESS_FIELDS: ReadonlySet<Field> = new Set(['completed', 'progressMeasure']);
-
 /**
  * An objective field as every process sees it (§1.4 Read): the first read map for the field gives the
  * global's value when the global knows it, else the local value. `fresh=false` makes the local value count
  * as unknown (stale data of an earlier parent attempt, §1.5).
  */
 export function read<K extends Field>(seq: Seq, o: Objective, k: K, fresh = true): GlobalObjective[K] {
-  const map = o.def.mapInfo.find((m) => m[READ[k]]);
-  if (map) {
-    const v = seq.globals.get(map.targetObjectiveID)?.[k];
+  const target = o.reads[k];
+  if (target !== undefined) {
+    const v = seq.globals.get(target)?.[k];
     if (v !== undefined) return v;
   }
   return fresh ? o[k] : undefined;
