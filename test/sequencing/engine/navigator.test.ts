@@ -96,10 +96,18 @@ describe('§5.2 run-time → tracking (report)', () => {
     it(row.id, () => {
       const n = navOf([{ id: 'a', seq: withObjectives(objective('p')) }]);
       n.navigate({ type: 'start' });
-      n.report('a', row.state);
+      n.report('a', { ...row.state, terminated: false }); // a Commit: no end-of-attempt defaults yet
       expect(n.status('a')).to.include(row.expected);
     });
   }
+  it('§5.2 Terminate with nothing reported: the UP.4 defaults show at once; not with cmi.exit suspend', () => {
+    const n = navOf([{ id: 'a' }, { id: 'b' }]);
+    n.navigate({ type: 'start' });
+    n.report('a', attempt({ exit: 'suspend' }));
+    expect(n.status('a')).to.include({ completion: 'incomplete', success: 'unknown' });
+    n.report('a', attempt({ terminated: true }));
+    expect(n.status('a')).to.include({ completion: 'completed', success: 'passed' });
+  });
   it('§5.2 reports for an activity that is not current are ignored', () => {
     const n = navOf([{ id: 'a' }, { id: 'b' }]);
     n.navigate({ type: 'start' });
@@ -230,8 +238,8 @@ describe('§1.4 global objectives', () => {
     ]);
     n.navigate({ type: 'start' });
     expect(n.globalObjectives()).to.deep.equal({});
-    n.report('a', attempt({ successStatus: 'passed' }));
-    n.report('a', attempt({ successStatus: 'unknown' }));
+    n.report('a', attempt({ successStatus: 'passed', terminated: false }));
+    n.report('a', attempt({ successStatus: 'unknown', terminated: false }));
     expect(n.globalObjectives()).to.deep.equal({ g: {} });
   });
   it('two writers of one global: the later write wins', () => {
