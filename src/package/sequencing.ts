@@ -29,41 +29,7 @@ export interface SequencingReport {
   unknownObjective(objectiveID: string): void;
 }
 
-export function defaultSequencing(): SequencingDefinition {
-  return {
-    controlMode: {
-      choice: true,
-      choiceExit: true,
-      flow: false,
-      forwardOnly: false,
-      useCurrentAttemptObjectiveInfo: true,
-      useCurrentAttemptProgressInfo: true,
-    },
-    sequencingRules: { preConditionRules: [], exitConditionRules: [], postConditionRules: [] },
-    limitConditions: {},
-    rollupRules: {
-      rollupObjectiveSatisfied: true,
-      rollupProgressCompletion: true,
-      objectiveMeasureWeight: 1,
-      rules: [],
-    },
-    objectives: { secondary: [] },
-    randomizationControls: {
-      randomizationTiming: 'never',
-      reorderChildren: false,
-      selectionTiming: 'never',
-    },
-    deliveryControls: { tracked: true, completionSetByContent: false, objectiveSetByContent: false },
-    constrainedChoiceConsiderations: { preventActivation: false, constrainChoice: false },
-    rollupConsiderations: {
-      requiredForSatisfied: 'always',
-      requiredForNotSatisfied: 'always',
-      requiredForCompleted: 'always',
-      requiredForIncomplete: 'always',
-      measureSatisfactionIfActive: true,
-    },
-  };
-}
+export { defaultSequencing } from './sequencing-defaults.js';
 
 const PRE_ACTIONS: readonly PreConditionAction[] = [
   'skip',

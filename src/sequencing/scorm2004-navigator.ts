@@ -18,6 +18,7 @@ import type {
 } from './navigator.js';
 import { overallSequencing } from './engine/overall.js';
 import { persistSeq, restoreSeq } from './engine/persist.js';
+import { applyEndDefaults } from './engine/end-attempt.js';
 import { overallRollup } from './engine/rollup.js';
 import { selectAndRandomize } from './engine/selection.js';
 import { computeSnapshot, statusOf } from './engine/snapshot.js';
@@ -213,6 +214,9 @@ class Scorm2004Navigator implements Navigator {
       ['progressMeasure', state.progressMeasure],
     ] as const;
     for (const [k, v] of top) if (v !== undefined || o[k] === undefined) set(o, k, numberOf(v));
+    // The SCO terminated and its attempt will end (not suspended): the UP.4 defaults apply now, so statuses
+    // and progress reported at Terminate already show them (UP.4 finds the values known and keeps them).
+    if (state.terminated && state.exit !== 'suspend') applyEndDefaults(seq, a);
     // Durations: the attempt's total time; the activity's adds what this report added.
     const seconds = numberOf(state.totalSeconds) ?? 0;
     if (seconds > a.attemptSeconds) a.activitySeconds += seconds - a.attemptSeconds;

@@ -3,7 +3,7 @@
 import { checkRules } from './conditions.js';
 import { endAttempt, terminateDescendentAttempts } from './end-attempt.js';
 import { type Dir, flow } from './flow.js';
-import { type Activity, type Seq, commonAncestor, inTree, pathFromRoot, pathUp, within } from './tracking.js';
+import { type Activity, type Seq, commonAncestor, inTree, pathUp, within } from './tracking.js';
 
 export type SeqResult = { delivery?: Activity; endSession?: boolean; exception?: string };
 
@@ -37,10 +37,13 @@ const preventsActivation = (a: Activity, ca: Activity): boolean =>
 export function choiceRequest(seq: Seq, target: Activity | undefined): SeqResult {
   if (!target) return { exception: 'SB.2.9-1' };
   // SB.2.9 2-3: every activity on the path must be available and not hidden from choice.
-  for (const a of pathFromRoot(target)) {
-    if (a.parent && !inTree(a)) return { exception: 'SB.2.9-2' };
-    if (checkRules(seq, a, 'pre', ['hiddenFromChoice'])) return { exception: 'SB.2.9-3' };
+  // Walked bottom-up without building the path; the top-most failure is the one the book's top-down loop meets.
+  let top: string | undefined;
+  for (let a: Activity | undefined = target; a; a = a.parent) {
+    if (a.parent && !inTree(a)) top = 'SB.2.9-2';
+    else if (checkRules(seq, a, 'pre', ['hiddenFromChoice'])) top = 'SB.2.9-3';
   }
+  if (top) return { exception: top };
   if (target.parent && !target.parent.def.controlMode.choice) return { exception: 'SB.2.9-4' };
   const cur = seq.cur;
   const ca = cur ? commonAncestor(cur, target) : seq.root;

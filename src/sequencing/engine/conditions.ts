@@ -1,8 +1,22 @@
 // Condition evaluation (sequencing.md §1.7, §0): UP.2 / UP.2.1 sequencing rules, RB.1.4.1's rollup
 // conditions, UP.1 limit conditions and UP.5. Everything is three-valued: an unknown condition stays
 // unknown through `not`, and only `true` fires a rule.
-import type { RollupConditionName, RuleCondition, SequencingRule } from '../../package/types.js';
-import { type Activity, type Objective, type Seq, type Tri, primary, read, tracked } from './tracking.js';
+import type {
+  PreConditionAction,
+  RollupConditionName,
+  RuleCondition,
+  SequencingRule,
+} from '../../package/types.js';
+import {
+  type Activity,
+  type Objective,
+  PassMemo,
+  type Seq,
+  type Tri,
+  primary,
+  read,
+  tracked,
+} from './tracking.js';
 
 export const not = (v: Tri): Tri => (v === undefined ? undefined : !v);
 
@@ -76,17 +90,24 @@ export function timeLimitExceeded(a: Activity): boolean {
 }
 
 /** outsideAvailableTimeRange (UP.1 8-9): now before beginTimeLimit or after endTimeLimit. */
-export function outsideTimeRange(a: Activity, now = Date.now()): boolean {
+export function outsideTimeRange(a: Activity): boolean {
   const lc = a.def.limitConditions;
+  if (!lc.beginTimeLimit && !lc.endTimeLimit) return false;
+  const now = Date.now();
   const begin = lc.beginTimeLimit ? Date.parse(lc.beginTimeLimit) : NaN;
   const end = lc.endTimeLimit ? Date.parse(lc.endTimeLimit) : NaN;
   return now < begin || now > end;
 }
 
+function objectiveById(a: Activity, id: string): Objective | undefined {
+  for (const o of a.objectives) if (o.def.objectiveID === id) return o;
+  return undefined;
+}
+
 /** One condition's value for `a` (§1.7); a referenced objective that does not exist is unknown. */
-function evaluate(seq: Seq, a: Activity, c: RuleCondition | { condition: RollupConditionName }): Tri {
-  const ref = 'referencedObjective' in c ? c.referencedObjective : undefined;
-  const o = ref === undefined ? primary(a) : a.objectives.find((x) => x.def.objectiveID === ref);
+function evaluate(seq: Seq, a: Activity, c: RuleCondition | RollupCondition): Tri {
+  const ref = (c as RuleCondition).referencedObjective;
+  const o = ref === undefined ? primary(a) : objectiveById(a, ref);
   switch (c.condition) {
     case 'always':
       return true;
@@ -127,11 +148,27 @@ function evaluate(seq: Seq, a: Activity, c: RuleCondition | { condition: RollupC
 
 /** UP.2.1 Sequencing Rule Check Subprocess: no conditions ⇒ unknown (never fires); default `all`. */
 export function ruleValue(seq: Seq, a: Activity, rule: SequencingRule<string>): Tri {
-  if (!rule.conditions.length) return undefined;
-  const bag = rule.conditions.map((c) =>
-    c.operator === 'not' ? not(evaluate(seq, a, c)) : evaluate(seq, a, c),
-  );
-  return rule.conditionCombination === 'any' ? or(bag) : and(bag);
+  return combine(seq, a, rule.conditions, rule.conditionCombination === 'any');
+}
+
+type RollupCondition = { condition: RollupConditionName; operator: string };
+
+/** AND / OR (§0) of the conditions' values, `not` applied, without building the bag. Empty ⇒ unknown. */
+function combine(
+  seq: Seq,
+  a: Activity,
+  conditions: readonly (RuleCondition | RollupCondition)[],
+  any: boolean,
+): Tri {
+  if (!conditions.length) return undefined;
+  let unknown = false;
+  for (const c of conditions) {
+    let v = evaluate(seq, a, c);
+    if (c.operator === 'not') v = not(v);
+    if (v === undefined) unknown = true;
+    else if (v === any) return any; // OR: a true decides; AND: a false decides
+  }
+  return unknown ? undefined : !any;
 }
 
 type RuleKind = 'pre' | 'exit' | 'post';
@@ -146,9 +183,10 @@ export function checkRules(
 ): string | undefined {
   const rules = a.def.sequencingRules[RULES[kind]] as SequencingRule<string>[];
   if (!rules.length) return undefined;
-  // Every call site passes a fixed action list whose first action tells it apart.
-  const key = seq.memo ? `${a.id}\u0000${kind}${actions[0]}` : '';
-  if (seq.memo?.has(key)) return seq.memo.get(key);
+  // Every call site passes a fixed action list: for pre rules its first action tells it apart.
+  const memo = passMemo(seq, a);
+  const key = kind === 'pre' ? (actions[0] as PreConditionAction) : kind;
+  if (memo && memo[key] !== null) return memo[key];
   let result: string | undefined;
   for (const rule of rules) {
     if (actions.includes(rule.action) && ruleValue(seq, a, rule) === true) {
@@ -156,24 +194,25 @@ export function checkRules(
       break;
     }
   }
-  seq.memo?.set(key, result);
+  if (memo) memo[key] = result;
   return result;
+}
+
+/** The activity's cache for the current dry pass (null = not computed yet), or undefined outside one. */
+function passMemo(seq: Seq, a: Activity): PassMemo | undefined {
+  if (!seq.pass) return undefined;
+  const m = (a.memo ??= new PassMemo());
+  if (m.pass !== seq.pass) m.reset(seq.pass);
+  return m;
 }
 
 /** RB.1.4.1 Evaluate Rollup Conditions Subprocess, on the child; empty ⇒ unknown; default `any`. */
 export function rollupConditionsValue(
   seq: Seq,
   child: Activity,
-  rule: {
-    conditionCombination: 'all' | 'any';
-    conditions: { condition: RollupConditionName; operator: string }[];
-  },
+  rule: { conditionCombination: 'all' | 'any'; conditions: RollupCondition[] },
 ): Tri {
-  if (!rule.conditions.length) return undefined;
-  const bag = rule.conditions.map((c) =>
-    c.operator === 'not' ? not(evaluate(seq, child, c)) : evaluate(seq, child, c),
-  );
-  return rule.conditionCombination === 'all' ? and(bag) : or(bag);
+  return combine(seq, child, rule.conditions, rule.conditionCombination !== 'all');
 }
 
 /** UP.1 Limit Conditions Check Process: only untracked-free, inactive, unsuspended activities are checked. */
@@ -184,5 +223,9 @@ export function limitViolated(a: Activity): boolean {
 
 /** UP.5 Check Activity Process: true = may not be delivered or entered (disabled or over its limits). */
 export function checkActivity(seq: Seq, a: Activity): boolean {
-  return checkRules(seq, a, 'pre', ['disabled']) !== undefined || limitViolated(a);
+  const memo = passMemo(seq, a);
+  if (memo && memo.up5 !== null) return memo.up5;
+  const result = checkRules(seq, a, 'pre', ['disabled']) !== undefined || limitViolated(a);
+  if (memo) memo.up5 = result;
+  return result;
 }

@@ -7,7 +7,7 @@ import { type Activity, type Seq, commonAncestor, pathFromRoot, resetAttempt, tr
 /** DB.1.1 Delivery Request Process: the exception when `a` may not be delivered, else undefined. */
 export function deliveryRequest(seq: Seq, a: Activity): string | undefined {
   if (!a.leaf) return 'DB.1.1-1';
-  for (const x of pathFromRoot(a)) if (checkActivity(seq, x)) return 'DB.1.1-3';
+  for (let x: Activity | undefined = a; x; x = x.parent) if (checkActivity(seq, x)) return 'DB.1.1-3';
   return undefined;
 }
 

@@ -3,19 +3,22 @@ import { overallRollup } from './rollup.js';
 import { selectAndRandomize } from './selection.js';
 import { type Activity, type Seq, commonAncestor, primary, read, tracked, write } from './tracking.js';
 
+/** UP.4 1: the LMS completes and satisfies what a tracked, unsuspended leaf left unknown, unless the content owns it. */
+export function applyEndDefaults(seq: Seq, a: Activity): void {
+  if (!a.leaf || !tracked(a) || a.suspended) return;
+  const o = primary(a);
+  const dc = a.def.deliveryControls;
+  if (!dc.completionSetByContent && read(seq, o, 'completed') === undefined)
+    write(seq, a, o, 'completed', true);
+  if (!dc.objectiveSetByContent && read(seq, o, 'satisfied') === undefined)
+    write(seq, a, o, 'satisfied', true);
+}
+
 /** UP.4 End Attempt Process. */
 export function endAttempt(seq: Seq, a: Activity): void {
   if (seq.dry) return;
   if (a.leaf) {
-    // UP.4 1: the LMS completes and satisfies what the content left unknown, unless it owns the value.
-    if (tracked(a) && !a.suspended) {
-      const o = primary(a);
-      const dc = a.def.deliveryControls;
-      if (!dc.completionSetByContent && read(seq, o, 'completed') === undefined)
-        write(seq, a, o, 'completed', true);
-      if (!dc.objectiveSetByContent && read(seq, o, 'satisfied') === undefined)
-        write(seq, a, o, 'satisfied', true);
-    }
+    applyEndDefaults(seq, a);
   } else {
     a.suspended = a.available.some((c) => c.suspended); // UP.4 2
   }

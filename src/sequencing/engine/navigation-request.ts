@@ -2,7 +2,7 @@
 // requests a navigation request stands for.
 import type { NavRequest } from '../navigator.js';
 import type { SequencingRequest, TerminationRequest } from './termination.js';
-import { type Activity, type Seq, commonAncestor, inTree, pathUp } from './tracking.js';
+import { type Activity, type Seq, commonAncestor, inTree } from './tracking.js';
 
 export interface NavResult {
   exception?: string;
@@ -11,14 +11,39 @@ export interface NavResult {
   target?: Activity;
 }
 
+/** The request with an exit of the current activity first when it is still active (NB.2.1 3, 4, 7, 13). */
+function exitIfActive(
+  cur: Activity | undefined,
+  sequencing: SequencingRequest,
+  target?: Activity,
+): NavResult {
+  const r: NavResult = { sequencing };
+  if (cur?.active) r.termination = 'exit';
+  if (target) r.target = target;
+  return r;
+}
+
+/** NB.2.1 7: choice. */
+function choice(seq: Seq, id: string): NavResult {
+  const cur = seq.cur;
+  const t = seq.byId.get(id);
+  if (!t || !inTree(t)) return { exception: 'NB.2.1-11' };
+  if (t.parent && !t.parent.def.controlMode.choice) return { exception: 'NB.2.1-10' };
+  if (!cur) return { sequencing: 'choice', target: t };
+  if (t.parent !== cur.parent || !t.parent) {
+    // 7.1.1.2: leaving active activities on the way to the common ancestor needs their choiceExit.
+    const ca = commonAncestor(cur, t);
+    if (cur !== ca) {
+      for (let a: Activity | undefined = cur; a && a !== ca; a = a.parent)
+        if (a.active && !a.def.controlMode.choiceExit) return { exception: 'NB.2.1-8' };
+    }
+  }
+  if (cur.active && !cur.def.controlMode.choiceExit) return { exception: 'NB.2.1-8' };
+  return exitIfActive(cur, 'choice', t);
+}
+
 export function navigationRequest(seq: Seq, request: NavRequest): NavResult {
   const cur = seq.cur;
-  const exitIfActive = (sequencing: SequencingRequest, target?: Activity): NavResult => {
-    const r: NavResult = { sequencing };
-    if (cur?.active) r.termination = 'exit';
-    if (target) r.target = target;
-    return r;
-  };
   switch (request.type) {
     case 'start':
       return cur ? { exception: 'NB.2.1-1' } : { sequencing: 'start' };
@@ -27,13 +52,13 @@ export function navigationRequest(seq: Seq, request: NavRequest): NavResult {
       return seq.suspended ? { sequencing: 'resumeAll' } : { exception: 'NB.2.1-3' };
     case 'continue':
       if (!cur) return { exception: 'NB.2.1-2' };
-      if (cur.parent && cur.parent.def.controlMode.flow) return exitIfActive('continue');
+      if (cur.parent && cur.parent.def.controlMode.flow) return exitIfActive(cur, 'continue');
       return { exception: 'NB.2.1-4' };
     case 'previous': {
       if (!cur) return { exception: 'NB.2.1-2' };
       const p = cur.parent;
       if (!p) return { exception: 'NB.2.1-6' };
-      if (p.def.controlMode.flow && !p.def.controlMode.forwardOnly) return exitIfActive('previous');
+      if (p.def.controlMode.flow && !p.def.controlMode.forwardOnly) return exitIfActive(cur, 'previous');
       return { exception: 'NB.2.1-5' };
     }
     case 'choice':
@@ -52,24 +77,9 @@ export function navigationRequest(seq: Seq, request: NavRequest): NavResult {
       // (as for continue/previous/choice) instead of TB.2.3-2.
       const t = seq.byId.get(request.target);
       if (!t || !inTree(t)) return { exception: 'NB.2.1-11' };
-      return exitIfActive('jump', t);
+      return exitIfActive(cur, 'jump', t);
     }
     default:
       return { exception: 'NB.2.1-13' };
-  }
-
-  function choice(seq: Seq, id: string): NavResult {
-    const t = seq.byId.get(id);
-    if (!t || !inTree(t)) return { exception: 'NB.2.1-11' };
-    if (t.parent && !t.parent.def.controlMode.choice) return { exception: 'NB.2.1-10' };
-    if (!cur) return { sequencing: 'choice', target: t };
-    if (t.parent !== cur.parent || !t.parent) {
-      const ca = commonAncestor(cur, t);
-      const path = cur === ca ? [cur] : pathUp(cur, ca, false);
-      if (!path.length) return { exception: 'NB.2.1-9' };
-      for (const a of path) if (a.active && !a.def.controlMode.choiceExit) return { exception: 'NB.2.1-8' };
-    }
-    if (cur.active && !cur.def.controlMode.choiceExit) return { exception: 'NB.2.1-8' };
-    return exitIfActive('choice', t);
   }
 }

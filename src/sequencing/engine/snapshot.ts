@@ -15,6 +15,14 @@ import { flow } from './flow.js';
 import { navigationRequest } from './navigation-request.js';
 import { type Activity, type Seq, primary, read } from './tracking.js';
 
+const childCache = new WeakMap<Activity[], readonly string[]>();
+/** The available children's ids, one array per available list (selection replaces the list). */
+function childIds(a: Activity): readonly string[] {
+  let ids = childCache.get(a.available);
+  if (!ids) childCache.set(a.available, (ids = a.available.map((c) => c.id)));
+  return ids;
+}
+
 export function statusOf(seq: Seq, a: Activity): ActivityStatus {
   const o = primary(a);
   const completed = read(seq, o, 'completed');
@@ -87,7 +95,7 @@ const KINDS: NavRequestKind[] = [
 
 export function computeSnapshot(seq: Seq, revision: number): NavigationSnapshot {
   seq.dry = true;
-  seq.memo = new Map();
+  seq.pass = revision + 1;
   try {
     const requests = {} as Record<NavRequestKind, boolean>;
     for (const k of KINDS) requests[k] = requestValid(seq, k);
@@ -105,7 +113,7 @@ export function computeSnapshot(seq: Seq, revision: number): NavigationSnapshot 
         selectable: choiceValid(seq, a),
         enabled: !disabled.has(a),
         jumpable: !!seq.cur && a.leaf && !deliveryRequest(seq, a),
-        children: a.available.map((c) => c.id),
+        children: childIds(a),
         status: statusOf(seq, a),
       });
     }
@@ -118,6 +126,6 @@ export function computeSnapshot(seq: Seq, revision: number): NavigationSnapshot 
     };
   } finally {
     seq.dry = false;
-    seq.memo = undefined;
+    seq.pass = 0;
   }
 }

@@ -4,7 +4,7 @@
 // and also carries the activity's attempt completion and progress measure, so completion maps on the
 // primary carry the activity's completion (4th Ed., as the ADL reference implementation does).
 import type { Item, Organization, SequencingDefinition, SequencingObjective } from '../../package/types.js';
-import { defaultSequencing } from '../../package/sequencing.js';
+import { defaultSequencing } from '../../package/sequencing-defaults.js';
 import type { GlobalObjective } from '../navigator.js';
 
 /** Three-valued logic (sequencing.md §0): undefined is unknown. */
@@ -17,6 +17,8 @@ export interface Objective extends GlobalObjective {
   stamp: number;
   /** The parent's attempt count when completion/progress were last written (§1.5). */
   pstamp: number;
+  /** Per field, the global its first read map reads (§1.4), resolved once. */
+  reads: Partial<Record<Field, string>>;
 }
 
 export interface Activity {
@@ -47,6 +49,33 @@ export interface Activity {
   activitySeconds: number;
   /** Objectives; [0] is the primary. */
   objectives: Objective[];
+  /** UP.2 / UP.5 results of the dry pass `memo.pass` (see Seq.pass). */
+  memo?: PassMemo;
+}
+
+type Cached = string | undefined | null;
+
+/** UP.2 / UP.5 results of one activity in one dry pass; null = not computed yet. Fixed shape: it is hot. */
+export class PassMemo {
+  pass = 0;
+  skip: Cached = null;
+  disabled: Cached = null;
+  hiddenFromChoice: Cached = null;
+  stopForwardTraversal: Cached = null;
+  exit: Cached = null;
+  post: Cached = null;
+  up5: boolean | null = null;
+  reset(pass: number): void {
+    this.pass = pass;
+    this.skip =
+      this.disabled =
+      this.hiddenFromChoice =
+      this.stopForwardTraversal =
+      this.exit =
+      this.post =
+        null;
+    this.up5 = null;
+  }
 }
 
 /** The whole sequencing state of one organization. */
@@ -67,12 +96,39 @@ export interface Seq {
   courseScoped: boolean;
   /** Side-effect-free evaluation (snapshot validity): processes that would change state do not. */
   dry: boolean;
-  /** UP.2 results cached during a dry pass (the state cannot change then). */
-  memo: Map<string, string | undefined> | undefined;
+  /** Non-zero during a dry pass: UP.2 / UP.5 results are cached per activity for that pass (the state cannot change). */
+  pass: number;
 }
 
+const READ = {
+  satisfied: 'readSatisfiedStatus',
+  normalizedMeasure: 'readNormalizedMeasure',
+  scoreRaw: 'readRawScore',
+  scoreMin: 'readMinScore',
+  scoreMax: 'readMaxScore',
+  completed: 'readCompletionStatus',
+  progressMeasure: 'readProgressMeasure',
+} as const;
+const WRITE = {
+  satisfied: 'writeSatisfiedStatus',
+  normalizedMeasure: 'writeNormalizedMeasure',
+  scoreRaw: 'writeRawScore',
+  scoreMin: 'writeMinScore',
+  scoreMax: 'writeMaxScore',
+  completed: 'writeCompletionStatus',
+  progressMeasure: 'writeProgressMeasure',
+} as const;
+export type Field = keyof typeof READ;
+export const FIELDS = Object.keys(READ) as Field[];
+const PROGRESS_FIELDS: ReadonlySet<Field> = new Set(['completed', 'progressMeasure']);
+
 function objectiveOf(def: SequencingObjective): Objective {
-  return { def, stamp: 0, pstamp: 0 };
+  const reads: Partial<Record<Field, string>> = {};
+  for (const k of FIELDS) {
+    const map = def.mapInfo.find((m) => m[READ[k]]);
+    if (map) reads[k] = map.targetObjectiveID;
+  }
+  return { def, stamp: 0, pstamp: 0, reads };
 }
 
 function implicitPrimary(): SequencingObjective {
@@ -153,7 +209,7 @@ export function buildSeq(organization: Organization, random: () => number): Seq 
     random,
     courseScoped: !organization.objectivesGlobalToSystem,
     dry: false,
-    memo: undefined,
+    pass: 0,
   };
   for (const a of preorder(root, (x) => x.children)) {
     if (a !== root) all.push(a);
@@ -226,37 +282,15 @@ export const lastInTree = (seq: Seq): Activity => seq.order[seq.order.length - 1
 /** A's parent's available children, or [a] for the root. */
 export const siblings = (a: Activity): Activity[] => (a.parent ? a.parent.available : [a]);
 
-const READ = {
-  satisfied: 'readSatisfiedStatus',
-  normalizedMeasure: 'readNormalizedMeasure',
-  scoreRaw: 'readRawScore',
-  scoreMin: 'readMinScore',
-  scoreMax: 'readMaxScore',
-  completed: 'readCompletionStatus',
-  progressMeasure: 'readProgressMeasure',
-} as const;
-const WRITE = {
-  satisfied: 'writeSatisfiedStatus',
-  normalizedMeasure: 'writeNormalizedMeasure',
-  scoreRaw: 'writeRawScore',
-  scoreMin: 'writeMinScore',
-  scoreMax: 'writeMaxScore',
-  completed: 'writeCompletionStatus',
-  progressMeasure: 'writeProgressMeasure',
-} as const;
-export type Field = keyof typeof READ;
-export const FIELDS = Object.keys(READ) as Field[];
-const PROGRESS_FIELDS: ReadonlySet<Field> = new Set(['completed', 'progressMeasure']);
-
 /**
  * An objective field as every process sees it (§1.4 Read): the first read map for the field gives the
  * global's value when the global knows it, else the local value. `fresh=false` makes the local value count
  * as unknown (stale data of an earlier parent attempt, §1.5).
  */
 export function read<K extends Field>(seq: Seq, o: Objective, k: K, fresh = true): GlobalObjective[K] {
-  const map = o.def.mapInfo.find((m) => m[READ[k]]);
-  if (map) {
-    const v = seq.globals.get(map.targetObjectiveID)?.[k];
+  const target = o.reads[k];
+  if (target !== undefined) {
+    const v = seq.globals.get(target)?.[k];
     if (v !== undefined) return v;
   }
   return fresh ? o[k] : undefined;

@@ -15,6 +15,8 @@ interface Report {
   progress?: number;
   exit?: string;
   seconds?: number;
+  /** A Commit rather than a Terminate (no end-of-attempt defaults yet). */
+  commit?: boolean;
   objectives?: {
     id: string;
     success?: 'passed' | 'failed';
@@ -73,6 +75,7 @@ function stateOf(r: Report) {
     successStatus: r.success ?? 'unknown',
     exit: r.exit ?? '',
     totalSeconds: r.seconds ?? 0,
+    terminated: !r.commit,
     data: { values, counts: { 'cmi.objectives': (r.objectives ?? []).length } },
   });
   if (r.score !== undefined) s.scoreScaled = r.score;
@@ -529,8 +532,8 @@ describe('scenarios: rollup rule kinds and considerations', () => {
     ],
     steps: [
       { do: 'choice a', then: 'deliver a' },
-      { do: { report: 'a', completion: 'completed', progress: 0.5 }, status: 'a:iu' },
-      { do: { report: 'a', progress: 0.9 }, status: 'a:cu' },
+      { do: { report: 'a', completion: 'completed', progress: 0.5, commit: true }, status: 'a:iu' },
+      { do: { report: 'a', progress: 0.9, commit: true }, status: 'a:cu' },
     ],
   });
 });
