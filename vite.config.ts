@@ -8,6 +8,7 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { transform } from 'esbuild';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { shellBuildAssets } from './scripts/shell-build-assets.js';
 
 const root = import.meta.dirname;
 const r = (p: string): string => resolve(root, p);
@@ -97,7 +98,7 @@ export default defineConfig(({ mode }): UserConfig => {
     default:
       return {
         base: './',
-        plugins: [standardDecorators(), spaFallback()],
+        plugins: [standardDecorators(), spaFallback(), shellBuildAssets()],
         worker: { format: 'es' },
         build: {
           outDir: 'dist',

@@ -202,6 +202,8 @@ export const templates: Catalog = {
   'title.play': 'Wiedergabe',
   'title.results': 'Ergebnisse',
   'title.unknown': 'Seite nicht gefunden',
+  'update.available': 'Update verfügbar',
+  'update.reload': 'neu laden',
   'url.empty': 'Geben Sie die Adresse eines Kurses ein.',
   'url.invalid': 'Das ist keine Webadresse.',
   'url.label': 'Adresse eines Kursordners, seiner imsmanifest.xml oder einer .zip',

@@ -199,6 +199,8 @@ export const templates = {
   'title.play': 'Playing',
   'title.results': 'Results',
   'title.unknown': 'Page not found',
+  'update.available': 'Update available',
+  'update.reload': 'reload',
   'url.empty': 'Enter the address of a course.',
   'url.invalid': 'That is not a web address.',
   'url.label': 'Address of a course folder, its imsmanifest.xml, or a .zip',

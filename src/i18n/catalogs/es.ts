@@ -201,6 +201,8 @@ export const templates: Catalog = {
   'title.play': 'Reproducción',
   'title.results': 'Resultados',
   'title.unknown': 'Página no encontrada',
+  'update.available': 'Actualización disponible',
+  'update.reload': 'volver a cargar',
   'url.empty': 'Escriba la dirección de un curso.',
   'url.invalid': 'Eso no es una dirección web.',
   'url.label': 'Dirección de una carpeta de curso, de su imsmanifest.xml o de un .zip',

@@ -201,6 +201,8 @@ export const templates: Catalog = {
   'title.play': 'Lecture',
   'title.results': 'Résultats',
   'title.unknown': 'Page introuvable',
+  'update.available': 'Mise à jour disponible',
+  'update.reload': 'recharger',
   'url.empty': 'Saisissez l’adresse d’un cours.',
   'url.invalid': 'Ce n’est pas une adresse web.',
   'url.label': 'Adresse d’un dossier de cours, de son imsmanifest.xml ou d’un .zip',
