@@ -5,7 +5,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '../i18n/msg.js';
 import { allLocales, isLocale, localeNames } from '../i18n/locales.js';
-import { chooseLanguage, currentLocale } from '../i18n/setup.js';
+import { chooseLanguage, currentLocale, prefetchCatalogs } from '../i18n/setup.js';
 import { DB_NAME, openPlayerDb, type PlayerDatabase } from '../storage/db.js';
 import { LearnerChangeEvent, NavigateEvent } from './events.js';
 import { learnerFromParam, loadLearner, saveLearner, type Learner } from './learner-store.js';
@@ -392,6 +392,8 @@ export class ScormApp extends LitElement {
       class="language"
       aria-label=${msg('Language', { id: 'header.language' })}
       @change=${this.#onLanguage}
+      @focus=${prefetchCatalogs}
+      @pointerenter=${prefetchCatalogs}
     >
       ${allLocales.map(
         (locale) =>
