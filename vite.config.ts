@@ -57,7 +57,7 @@ function library(entry: string, fileName: string): UserConfig {
       emptyOutDir: false,
       target: 'es2022',
       lib: { entry: r(entry), formats: ['es'], fileName: () => `${fileName}.js` },
-      rollupOptions: { output: { inlineDynamicImports: true } },
+      rolldownOptions: { output: { codeSplitting: false } },
     },
   };
 }
@@ -91,7 +91,7 @@ export default defineConfig(({ mode }): UserConfig => {
           emptyOutDir: false,
           target: 'node20',
           ssr: r('src/cli/main.ts'),
-          rollupOptions: { output: { entryFileNames: 'cli.js', format: 'es' } },
+          rolldownOptions: { output: { entryFileNames: 'cli.js', format: 'es' } },
         },
         ssr: { noExternal: true },
       };
@@ -104,7 +104,7 @@ export default defineConfig(({ mode }): UserConfig => {
           outDir: 'dist',
           emptyOutDir: true,
           target: 'es2022',
-          rollupOptions: {
+          rolldownOptions: {
             input: { index: r('index.html'), sw: r('src/serve/service-worker.ts') },
             // The service worker keeps a fixed name at the root of dist/ so that its scope covers the app.
             output: {
