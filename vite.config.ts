@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { build, transform } from 'esbuild';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { INTERNAL_PROPERTY_NAMES } from './src/runtime/internal-names.js';
+import { shellBuildAssets } from './scripts/shell-build-assets.js';
 
 const root = import.meta.dirname;
 const r = (p: string): string => resolve(root, p);
@@ -101,8 +102,8 @@ function library(entry: string, fileName: string, options: LibraryOptions = {}):
       minify: options.minify ?? true,
       target: 'es2022',
       lib: { entry: r(entry), formats: ['es'], fileName: () => `${fileName}.js` },
-      rollupOptions: {
-        output: { inlineDynamicImports: true },
+      rolldownOptions: {
+        output: { codeSplitting: false },
         ...(options.external ? { external: options.external } : {}),
       },
     },
@@ -148,20 +149,20 @@ export default defineConfig(({ mode }): UserConfig => {
           emptyOutDir: false,
           target: 'node20',
           ssr: r('src/cli/main.ts'),
-          rollupOptions: { output: { entryFileNames: 'cli.js', format: 'es' } },
+          rolldownOptions: { output: { entryFileNames: 'cli.js', format: 'es' } },
         },
         ssr: { noExternal: true },
       };
     default:
       return {
         base: './',
-        plugins: [standardDecorators(), spaFallback()],
+        plugins: [standardDecorators(), spaFallback(), shellBuildAssets()],
         worker: { format: 'es' },
         build: {
           outDir: 'dist',
           emptyOutDir: true,
           target: 'es2022',
-          rollupOptions: {
+          rolldownOptions: {
             input: { index: r('index.html'), sw: r('src/serve/service-worker.ts') },
             // The service worker keeps a fixed name at the root of dist/ so that its scope covers the app.
             output: {

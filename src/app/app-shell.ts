@@ -5,12 +5,13 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '../i18n/msg.js';
 import { allLocales, isLocale, localeNames } from '../i18n/locales.js';
-import { chooseLanguage, currentLocale } from '../i18n/setup.js';
+import { chooseLanguage, currentLocale, prefetchCatalogs } from '../i18n/setup.js';
 import { DB_NAME, openPlayerDb, type PlayerDatabase } from '../storage/db.js';
 import { LearnerChangeEvent, NavigateEvent } from './events.js';
 import { learnerFromParam, loadLearner, saveLearner, type Learner } from './learner-store.js';
 import { parseRoute, routeHref, type Route } from './routes.js';
 import { sharedStyles } from './shared-styles.js';
+import { reloadIntoUpdate, watchForUpdates } from './update-watch.js';
 import { loadView, type LazyView } from './view-loaders.js';
 import type { LearnerDialog } from './learner-dialog.js';
 import './library-view.js';
@@ -88,6 +89,15 @@ export class ScormApp extends LitElement {
         gap: 0.5rem;
         flex-wrap: wrap;
       }
+      .update p {
+        display: flex;
+        align-items: center;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin: 0;
+        padding: 0.25rem 1rem;
+        border-bottom: 1px solid var(--sp-line);
+      }
       .language {
         font: inherit;
         min-height: 2.75rem;
@@ -135,7 +145,11 @@ export class ScormApp extends LitElement {
   /** The learner dialog was cancelled on a play route that needs a name. */
   @state() accessor learnerDeclined = false;
 
+  /** A new version of the app is installed: the page offers to reload into it. */
+  @state() accessor updateAvailable = false;
+
   #moveFocus = false;
+  #stopWatching: (() => void) | undefined;
 
   constructor() {
     super();
@@ -148,6 +162,7 @@ export class ScormApp extends LitElement {
     this.addEventListener('click', this.#onClick);
     this.addEventListener(NavigateEvent.eventName, this.#onNavigate);
     this.addEventListener(LearnerChangeEvent.eventName, this.#onLearnerChange);
+    this.#stopWatching = watchForUpdates(() => (this.updateAvailable = true));
     void this.#openDb();
   }
 
@@ -157,6 +172,7 @@ export class ScormApp extends LitElement {
     this.removeEventListener('click', this.#onClick);
     this.removeEventListener(NavigateEvent.eventName, this.#onNavigate);
     this.removeEventListener(LearnerChangeEvent.eventName, this.#onLearnerChange);
+    this.#stopWatching?.();
     this.db?.close();
   }
 
@@ -261,6 +277,7 @@ export class ScormApp extends LitElement {
           ${this.#renderLanguage()}
         </div>
       </header>
+      ${this.#renderUpdate()}
       <main id="main" tabindex="-1" class=${r.view === 'play' ? 'play' : ''}>${this.#renderView()}</main>
       <scorm-learner-dialog></scorm-learner-dialog>
     `;
@@ -352,6 +369,22 @@ export class ScormApp extends LitElement {
     </p>`;
   }
 
+  /** "Update available — reload": a polite status, so it is announced without taking focus. */
+  #renderUpdate() {
+    return html`<div class="update" role="status">
+      ${
+        this.updateAvailable
+          ? html`<p>
+              ${msg('Update available', { id: 'update.available' })} —
+              <button type="button" @click=${() => void reloadIntoUpdate()}>
+                ${msg('reload', { id: 'update.reload' })}
+              </button>
+            </p>`
+          : nothing
+      }
+    </div>`;
+  }
+
   /** The language switch: endonyms, so a learner finds their language whichever one is on screen. */
   #renderLanguage() {
     const current = currentLocale();
@@ -359,6 +392,8 @@ export class ScormApp extends LitElement {
       class="language"
       aria-label=${msg('Language', { id: 'header.language' })}
       @change=${this.#onLanguage}
+      @focus=${prefetchCatalogs}
+      @pointerenter=${prefetchCatalogs}
     >
       ${allLocales.map(
         (locale) =>

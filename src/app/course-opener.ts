@@ -6,6 +6,7 @@
 // - A manifest or folder URL plays straight from its host; progress is keyed `url:<manifest URL>`.
 // - A .zip URL is downloaded with progress and imported, then plays like a package; progress is keyed by
 //   the zip's URL, so a learner resumes however often the zip is fetched again.
+import { msg } from '../i18n/msg.js';
 import type { Manifest } from '../package/types.js';
 import type { DownloadProgress } from '../package/open-url.js';
 import type { PlayerDatabase, StoredPackage } from '../storage/db.js';
@@ -44,7 +45,12 @@ export async function openCourse(
   if (source.kind === 'package') {
     const { getPackage } = await import('../storage/package-store.js');
     const pkg = await getPackage(db, source.id);
-    if (!pkg) throw new Error('This course is not in the library any more (it may have been deleted).');
+    if (!pkg)
+      throw new Error(
+        msg('This course is not in the library any more (it may have been deleted).', {
+          id: 'opener.no-package',
+        }),
+      );
     return openPackage(pkg, `pkg:${pkg.manifestIdentifier}`, options);
   }
   return openUrlCourse(db, source.url, options);
@@ -99,7 +105,10 @@ export async function openPackageAs(
 ): Promise<OpenedCourse> {
   const { getPackage } = await import('../storage/package-store.js');
   const pkg = await getPackage(db, id);
-  if (!pkg) throw new Error('That version of the course is not in the library any more.');
+  if (!pkg)
+    throw new Error(
+      msg('That version of the course is not in the library any more.', { id: 'opener.no-version' }),
+    );
   return openPackage(pkg, courseKey, options);
 }
 

@@ -5,6 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { decideVersion, type CourseVersion, type VersionDecision } from '../dispatch/version-choice.js';
+import { msg, str, updateWhenLocaleChanges } from '../i18n/msg.js';
 import type { ProgressStore } from '../storage/progress.js';
 
 export type { CourseVersion, VersionDecision };
@@ -127,37 +128,53 @@ export class VersionPrompt extends LitElement {
   @property({ attribute: 'course-title' }) accessor courseTitle = '';
   @query('dialog') accessor dialog!: HTMLDialogElement;
 
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
   override firstUpdated(): void {
     // showModal makes the rest of the page inert and moves focus into the dialog (HTML "dialog" focusing steps).
     this.dialog.showModal();
   }
 
   override render() {
-    const course = this.courseTitle ? html`<q>${this.courseTitle}</q>` : 'This course';
     return html`<dialog
       aria-labelledby="version-heading"
       aria-describedby="version-text"
       @cancel=${(e: Event) => e.preventDefault()}
     >
-      <h2 id="version-heading">This course has been updated</h2>
+      <h2 id="version-heading">${msg('This course has been updated', { id: 'version.title' })}</h2>
       <p id="version-text">
-        ${course} has changed since you began it.
+        ${
+          this.courseTitle
+            ? msg(str`“${this.courseTitle}” has changed since you began it.`, { id: 'version.changed-named' })
+            : msg('This course has changed since you began it.', { id: 'version.changed' })
+        }
         ${
           this.canContinue
-            ? 'You can continue where you left off on the version you started, or start again on the new version.'
-            : 'The version you started is no longer available, so you will start again on the new version.'
+            ? msg(
+                'You can continue where you left off on the version you started, or start again on the new version.',
+                { id: 'version.can-continue' },
+              )
+            : msg(
+                'The version you started is no longer available, so you will start again on the new version.',
+                {
+                  id: 'version.cannot-continue',
+                },
+              )
         }
       </p>
       <div class="actions">
         ${
           this.canContinue
             ? html`<button type="button" autofocus @click=${() => this.#choose('continue')}>
-                Continue where I left off
+                ${msg('Continue where I left off', { id: 'version.continue' })}
               </button>`
             : nothing
         }
         <button type="button" ?autofocus=${!this.canContinue} @click=${() => this.#choose('restart')}>
-          Start again on the new version
+          ${msg('Start again on the new version', { id: 'version.restart' })}
         </button>
       </div>
     </dialog>`;

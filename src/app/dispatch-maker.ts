@@ -4,10 +4,18 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { buildShellZip, shellZipName, type ShellTemplates } from '../dispatch/build-shell.js';
-import { DispatchError } from '../dispatch/dispatch-error.js';
-import { registryEntryJson } from '../dispatch/registry.js';
-import type { DispatchMode, DispatchRoute, ShellScormVersion } from '../dispatch/shell-options.js';
-import { generateToken } from '../dispatch/token.js';
+import { DispatchError, DispatchErrorCode } from '../dispatch/dispatch-error.js';
+import { normalizeOrigin, registryEntryJson } from '../dispatch/registry.js';
+import {
+  MAX_TITLE_LENGTH,
+  normalizePlayerUrl,
+  type DispatchMode,
+  type DispatchRoute,
+  type ShellScormVersion,
+} from '../dispatch/shell-options.js';
+import { generateToken, isValidToken } from '../dispatch/token.js';
+import { formatBytes } from '../i18n/format.js';
+import { msg, str, updateWhenLocaleChanges } from '../i18n/msg.js';
 import { openPlayerDb, type PlayerDatabase, type StoredPackage } from '../storage/db.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -69,6 +77,24 @@ export class DispatchMaker extends LitElement {
         padding: 0.75rem;
         border: 1px solid var(--sp-line);
       }
+      .field-error {
+        color: var(--sp-danger);
+        font-weight: 600;
+        margin: 0.25rem 0 0;
+      }
+      [aria-invalid='true'] {
+        border-color: var(--sp-danger);
+        border-width: 2px;
+      }
+      .copy {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem;
+      }
+      .copied {
+        font-weight: 600;
+      }
     `,
   ];
 
@@ -89,11 +115,22 @@ export class DispatchMaker extends LitElement {
   @state() accessor expires = '';
   @state() accessor reportUrl = '';
   @state() accessor hashUserId = false;
+  /** Problems with single fields, shown next to them (WCAG 3.3.1), by field id. */
+  @state() accessor fieldErrors: Partial<Record<Field, string>> = {};
+  /** A problem that belongs to no one field (the templates, say). */
   @state() accessor error = '';
   @state() accessor entry = '';
   @state() accessor download: { url: string; name: string; size: number } | undefined = undefined;
+  /** Which copy button last succeeded or failed, for its visible confirmation. */
+  @state() accessor copied: { what: 'token' | 'entry'; ok: boolean } | undefined = undefined;
 
   #ownDb: PlayerDatabase | undefined;
+  #copiedTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -103,6 +140,7 @@ export class DispatchMaker extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this.download) URL.revokeObjectURL(this.download.url);
+    clearTimeout(this.#copiedTimer);
     this.#ownDb?.close();
     this.#ownDb = undefined;
   }
@@ -118,166 +156,285 @@ export class DispatchMaker extends LitElement {
   }
 
   override render() {
-    const fromLibrary = this.packages.filter((p) => p.source);
+    const dispatchable = this.packages.filter(isDispatchable);
+    const others = this.packages.length - dispatchable.length;
     return html`
-      <h1 tabindex="-1">Make a dispatch package</h1>
+      <h1 tabindex="-1">${msg('Make a dispatch package', { id: 'maker.title' })}</h1>
       <p>
-        A dispatch package is a small SCORM package for a customer's LMS. Inside the LMS it reads who the
-        learner is and opens the course on this player, which you update in one place for every LMS.
+        ${msg(
+          "A dispatch package is a small SCORM package for a customer's LMS. Inside the LMS it reads who the learner is and opens the course on this player, which you update in one place for every LMS.",
+          { id: 'maker.intro' },
+        )}
       </p>
       <form @submit=${this.#make} novalidate>
         ${
-          fromLibrary.length
+          dispatchable.length
             ? html`<div>
-                <label for="library">Course from the library</label>
-                <select id="library" @change=${this.#pick}>
-                  <option value="">Choose a course…</option>
-                  ${fromLibrary.map((p) => html`<option value=${p.id}>${p.title}</option>`)}
+                <label for="library">${msg('Course from the library', { id: 'maker.library' })}</label>
+                <select id="library" aria-describedby="library-hint" @change=${this.#pick}>
+                  <option value="">${msg('Choose a course…', { id: 'maker.choose' })}</option>
+                  ${dispatchable.map((p) => html`<option value=${p.id}>${p.title}</option>`)}
                 </select>
-                <p class="hint">
-                  Only courses opened from a URL can be dispatched: the player loads them from there.
-                </p>
+                ${this.#libraryHint(others)}
               </div>`
-            : nothing
+            : this.packages.length
+              ? this.#libraryHint(others)
+              : nothing
         }
         <div>
-          <label for="course">Course URL</label>
+          <label for="course">${msg('Course URL', { id: 'maker.course' })}</label>
           <input
             id="course"
             type="text"
             required
-            aria-describedby="course-hint"
+            spellcheck="false"
             .value=${this.course}
             @input=${(e: Event) => (this.course = (e.target as HTMLInputElement).value)}
+            aria-invalid=${this.#invalid('course')}
+            aria-describedby=${this.#describedBy('course', 'course-hint')}
           />
           <p class="hint" id="course-hint">
-            A folder, its imsmanifest.xml or a .zip, relative to dispatches.json (e.g.
-            courses/demo/imsmanifest.xml).
+            ${msg(
+              'A folder, its imsmanifest.xml or a .zip on a web server, relative to dispatches.json (e.g. courses/demo/imsmanifest.xml) or a full https:// address.',
+              { id: 'maker.course-hint' },
+            )}
           </p>
+          ${this.#fieldError('course')}
         </div>
         <div>
-          <label for="title">Title shown in the LMS</label>
+          <label for="title">${msg('Title shown in the LMS', { id: 'maker.course-title' })}</label>
           <input
             id="title"
             type="text"
             required
-            maxlength="200"
+            maxlength=${MAX_TITLE_LENGTH}
             .value=${this.courseTitle}
             @input=${(e: Event) => (this.courseTitle = (e.target as HTMLInputElement).value)}
+            aria-invalid=${this.#invalid('title')}
+            aria-describedby=${this.#describedBy('title')}
           />
+          ${this.#fieldError('title')}
         </div>
         <fieldset>
-          <legend>SCORM version of the package</legend>
+          <legend>${msg('SCORM version of the package', { id: 'maker.scorm' })}</legend>
           ${this.#radio('scorm', '1.2', 'SCORM 1.2')} ${this.#radio('scorm', '2004', 'SCORM 2004')}
         </fieldset>
         <fieldset aria-describedby="mode-hint">
-          <legend>Mode</legend>
-          ${this.#radio('mode', 'redirect', 'Redirect')} ${this.#radio('mode', 'relay', 'Relay')}
+          <legend>${msg('Mode', { id: 'maker.mode' })}</legend>
+          ${this.#radio('mode', 'redirect', msg('Redirect', { id: 'maker.redirect' }))}
+          ${this.#radio('mode', 'relay', msg('Relay', { id: 'maker.relay' }))}
           <ul class="hint" id="mode-hint">
             <li>
-              Redirect: the LMS hands the learner over to the player and records only that the course was
-              launched; the learner's progress stays in their browser.
+              ${msg(
+                "Redirect: the LMS hands the learner over to the player and records only that the course was launched; the learner's progress stays in their browser.",
+                { id: 'maker.redirect-hint' },
+              )}
             </li>
             <li>
-              Relay: the player runs inside the LMS page and writes completion, score, time and the learner's
-              progress into the LMS, so they can continue on another device (it needs the LMS's origin below).
+              ${msg(
+                "Relay: the player runs inside the LMS page and writes completion, score, time and the learner's progress into the LMS, so they can continue on another device (it needs the LMS's origin below).",
+                { id: 'maker.relay-hint' },
+              )}
             </li>
           </ul>
         </fieldset>
         <div>
-          <label for="player">Player URL</label>
+          <label for="player">${msg('Player URL', { id: 'maker.player' })}</label>
           <input
             id="player"
             type="url"
             .value=${this.playerUrl}
             @input=${(e: Event) => (this.playerUrl = (e.target as HTMLInputElement).value)}
+            aria-invalid=${this.#invalid('player')}
+            aria-describedby=${this.#describedBy('player')}
           />
+          ${this.#fieldError('player')}
         </div>
         <div>
-          <label for="route">Launch URL form</label>
+          <label for="route">${msg('Launch URL form', { id: 'maker.route' })}</label>
           <select
             id="route"
             @change=${(e: Event) => (this.route = (e.target as HTMLSelectElement).value as DispatchRoute)}
           >
             <option value="path" ?selected=${this.route === 'path'}>
-              /player/dispatch/&lt;token&gt; (host serves index.html for unknown paths)
+              ${msg('/player/dispatch/<token> (the host serves index.html for unknown paths)', {
+                id: 'maker.route-path',
+              })}
             </option>
             <option value="query" ?selected=${this.route === 'query'}>
-              ?dispatch=&lt;token&gt; (works on any static host)
+              ${msg('?dispatch=<token> (works on any static host)', { id: 'maker.route-query' })}
             </option>
           </select>
         </div>
-        <div class="row">
-          <div>
-            <label for="token">Token</label>
-            <input
-              id="token"
-              type="text"
-              pattern="[A-Za-z0-9_\\-]{4,64}"
-              .value=${this.token}
-              @input=${(e: Event) => (this.token = (e.target as HTMLInputElement).value)}
-            />
+        <div>
+          <div class="row">
+            <div>
+              <label for="token">${msg('Token', { id: 'maker.token' })}</label>
+              <input
+                id="token"
+                type="text"
+                spellcheck="false"
+                pattern="[A-Za-z0-9_\\-]{4,64}"
+                .value=${this.token}
+                @input=${(e: Event) => (this.token = (e.target as HTMLInputElement).value)}
+                aria-invalid=${this.#invalid('token')}
+                aria-describedby=${this.#describedBy('token')}
+              />
+            </div>
+            <button type="button" @click=${() => (this.token = generateToken())}>
+              ${msg('New token', { id: 'maker.new-token' })}
+            </button>
+            <button type="button" class="copy-token" @click=${() => void this.#copy('token', this.token)}>
+              ${msg('Copy the token', { id: 'maker.copy-token' })}
+            </button>
           </div>
-          <button type="button" @click=${() => (this.token = generateToken())}>New token</button>
+          ${this.#fieldError('token')} ${this.#copiedNote('token')}
         </div>
         <div>
-          <label for="origins">LMS origins allowed to frame the player (relay mode), one a line</label>
+          <label for="origins"
+            >${msg('LMS origins allowed to frame the player (relay mode), one a line', {
+              id: 'maker.origins',
+            })}</label
+          >
           <textarea
             id="origins"
             rows="2"
+            spellcheck="false"
             placeholder="https://lms.example.com"
             .value=${this.origins}
             @input=${(e: Event) => (this.origins = (e.target as HTMLTextAreaElement).value)}
+            aria-invalid=${this.#invalid('origins')}
+            aria-describedby=${this.#describedBy('origins')}
           ></textarea>
+          ${this.#fieldError('origins')}
         </div>
         <div>
-          <label for="expires">Expires (optional)</label>
+          <label for="expires">${msg('Expires (optional)', { id: 'maker.expires' })}</label>
           <input
             id="expires"
             type="date"
             .value=${this.expires}
             @input=${(e: Event) => (this.expires = (e.target as HTMLInputElement).value)}
+            aria-invalid=${this.#invalid('expires')}
+            aria-describedby=${this.#describedBy('expires')}
           />
+          ${this.#fieldError('expires')}
         </div>
         <div>
-          <label for="report">Report URL (optional: commits and the exit are POSTed there as JSON)</label>
+          <label for="report"
+            >${msg('Report URL (optional: commits and the exit are POSTed there as JSON)', {
+              id: 'maker.report',
+            })}</label
+          >
           <input
             id="report"
             type="url"
-            aria-describedby="report-hint"
             .value=${this.reportUrl}
             @input=${(e: Event) => (this.reportUrl = (e.target as HTMLInputElement).value)}
+            aria-invalid=${this.#invalid('report')}
+            aria-describedby=${this.#describedBy('report', 'report-hint')}
           />
           <p class="hint" id="report-hint">
-            Reports carry the LMS's learner id, the results and the time spent (dispatch-report.schema.json).
+            ${msg(
+              "Reports carry the LMS's learner id, the results and the time spent (dispatch-report.schema.json).",
+              { id: 'maker.report-hint' },
+            )}
           </p>
+          ${this.#fieldError('report')}
           <label
             ><input
               type="checkbox"
               .checked=${this.hashUserId}
               @change=${(e: Event) => (this.hashUserId = (e.target as HTMLInputElement).checked)}
             />
-            Send a salted SHA-256 of the learner id instead of the id</label
+            ${msg('Send a salted SHA-256 of the learner id instead of the id', { id: 'maker.hash' })}</label
           >
         </div>
-        <div><button type="submit">Make the package</button></div>
+        <div>
+          <button type="submit" class="primary">${msg('Make the package', { id: 'maker.make' })}</button>
+        </div>
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${
-        this.download
-          ? html`<h2>Your package</h2>
-              <p role="status">
-                <a href=${this.download.url} download=${this.download.name}>Download ${this.download.name}</a>
-                (${this.download.size} bytes). Upload it to the LMS as a SCORM ${this.scorm} package.
-              </p>
-              <h2>Add this entry to dispatches.json</h2>
-              <pre aria-label="dispatches.json entry"><code>${this.entry}</code></pre>
-              <button type="button" @click=${() => void navigator.clipboard?.writeText(this.entry)}>
-                Copy the entry
-              </button>`
-          : nothing
-      }
+      ${this.download ? this.#renderResult(this.download) : nothing}
     `;
+  }
+
+  #renderResult(download: { url: string; name: string; size: number }) {
+    return html`<h2>${msg('Your package', { id: 'maker.result' })}</h2>
+      <p role="status">
+        <a href=${download.url} download=${download.name}
+          >${msg(str`Download ${download.name}`, { id: 'maker.download' })}</a
+        >
+        ${msg(str`(${formatBytes(download.size)}). Upload it to the LMS as a SCORM ${this.scorm} package.`, {
+          id: 'maker.upload',
+        })}
+      </p>
+      <h2 id="entry-heading">${msg('Add this entry to dispatches.json', { id: 'maker.entry' })}</h2>
+      <pre aria-labelledby="entry-heading"><code>${this.entry}</code></pre>
+      <div class="copy">
+        <button type="button" class="copy-entry" @click=${() => void this.#copy('entry', this.entry)}>
+          ${msg('Copy the entry', { id: 'maker.copy-entry' })}
+        </button>
+        ${this.#copiedNote('entry')}
+      </div>`;
+  }
+
+  #libraryHint(others: number) {
+    return html`<p class="hint" id="library-hint">
+      ${
+        others > 0
+          ? msg(
+              str`Only courses opened from a web address can be dispatched: the player loads them from there. ${others} imported from files are not offered.`,
+              { id: 'maker.library-hint-others' },
+            )
+          : msg(
+              'Only courses opened from a web address can be dispatched: the player loads them from there.',
+              {
+                id: 'maker.library-hint',
+              },
+            )
+      }
+    </p>`;
+  }
+
+  #invalid(field: Field): 'true' | 'false' {
+    return this.fieldErrors[field] ? 'true' : 'false';
+  }
+
+  #describedBy(field: Field, hint?: string): string {
+    return [hint, this.fieldErrors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ') || '';
+  }
+
+  #fieldError(field: Field) {
+    const problem = this.fieldErrors[field];
+    return problem ? html`<p class="field-error" id=${`${field}-error`}>${problem}</p>` : nothing;
+  }
+
+  #copiedNote(what: 'token' | 'entry') {
+    const shown = this.copied?.what === what ? this.copied : undefined;
+    // A live region that is always there, so the confirmation is announced as well as seen.
+    return html`<span class=${shown?.ok === false ? 'error' : 'copied'} role="status" id=${`${what}-copied`}
+      >${
+        shown
+          ? shown.ok
+            ? msg('Copied', { id: 'maker.copied' })
+            : msg('Could not copy: select the text and copy it yourself.', { id: 'maker.copy-failed' })
+          : ''
+      }</span
+    >`;
+  }
+
+  async #copy(what: 'token' | 'entry', text: string): Promise<void> {
+    let ok: boolean;
+    try {
+      await navigator.clipboard.writeText(text);
+      ok = true;
+    } catch {
+      ok = false; // no clipboard (insecure context) or permission refused
+    }
+    this.copied = { what, ok };
+    clearTimeout(this.#copiedTimer);
+    this.#copiedTimer = setTimeout(() => (this.copied = undefined), 4000);
   }
 
   #radio(name: 'scorm' | 'mode', value: string, label: string) {
@@ -298,19 +455,85 @@ export class DispatchMaker extends LitElement {
 
   #pick = (e: Event): void => {
     const pkg = this.packages.find((p) => p.id === (e.target as HTMLSelectElement).value);
-    if (!pkg) return;
-    this.course = pkg.source ?? '';
-    this.courseTitle = pkg.title.slice(0, 200);
+    if (!pkg || !isDispatchable(pkg)) return;
+    this.course = pkg.source;
+    this.courseTitle = pkg.title.slice(0, MAX_TITLE_LENGTH);
     this.scorm = pkg.version === '1.2' ? '1.2' : '2004';
+    this.fieldErrors = {};
   };
+
+  /** Every field's problem, in the form's order (the same rules as checkShellOptions, in the learner's words). */
+  #check(): Partial<Record<Field, string>> {
+    const problems: Partial<Record<Field, string>> = {};
+    const course = this.course.trim();
+    if (!course) problems.course = msg('Give the course URL.', { id: 'maker.error-course-empty' });
+    else if (!isWebUrl(course, isWebUrl(this.playerUrl) ? this.playerUrl : document.baseURI))
+      problems.course = msg(
+        'The course must be on a web server (http or https): the player loads it from there at every launch.',
+        { id: 'maker.error-course-web' },
+      );
+    const title = this.courseTitle.trim();
+    if (!title || title.length > MAX_TITLE_LENGTH)
+      problems.title = msg(str`Give a title of 1 to ${MAX_TITLE_LENGTH} characters.`, {
+        id: 'maker.error-title',
+      });
+    try {
+      normalizePlayerUrl(this.playerUrl.trim());
+    } catch {
+      problems.player = msg(
+        'Give the full http(s) address of the player, e.g. https://player.example.com/.',
+        {
+          id: 'maker.error-player',
+        },
+      );
+    }
+    if (!isValidToken(this.token.trim()))
+      problems.token = msg('The token must be 4 to 64 letters, digits, "-" or "_".', {
+        id: 'maker.error-token',
+      });
+    const origins = this.#originList();
+    const bad = origins.find((o) => normalizeOrigin(o) === undefined || !/^https?:/.test(o));
+    if (bad !== undefined)
+      problems.origins = msg(str`“${bad}” is not an origin such as https://lms.example.com.`, {
+        id: 'maker.error-origin',
+      });
+    else if (this.mode === 'relay' && origins.length === 0)
+      problems.origins = msg(
+        "Relay mode needs the LMS's origin: the player only talks to the LMS pages named here.",
+        {
+          id: 'maker.error-origins-relay',
+        },
+      );
+    if (this.expires && new Date(`${this.expires}T23:59:59Z`).getTime() < Date.now())
+      problems.expires = msg('That day has passed: the dispatch would never work.', {
+        id: 'maker.error-expires',
+      });
+    const report = this.reportUrl.trim();
+    if (report && !isWebUrl(report))
+      problems.report = msg('Give the full http(s) address that receives the reports.', {
+        id: 'maker.error-report',
+      });
+    return problems;
+  }
+
+  #originList(): string[] {
+    return this.origins
+      .split(/\s+/)
+      .map((o) => o.trim())
+      .filter(Boolean);
+  }
 
   #make = async (e: Event): Promise<void> => {
     e.preventDefault();
     this.error = '';
     if (this.download) URL.revokeObjectURL(this.download.url);
     this.download = undefined;
-    if (!this.course.trim()) {
-      this.error = 'Give the course URL.';
+    this.fieldErrors = this.#check();
+    const first = fields.find((f) => this.fieldErrors[f]);
+    if (first) {
+      // The first field with a problem takes focus; its message is its description (read with it).
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
       return;
     }
     const options = {
@@ -327,10 +550,7 @@ export class DispatchMaker extends LitElement {
       const name = shellZipName(options);
       const blob = new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
       this.download = { url: URL.createObjectURL(blob), name, size: zip.byteLength };
-      const origins = this.origins
-        .split(/\s+/)
-        .map((o) => o.trim())
-        .filter(Boolean);
+      const origins = this.#originList();
       this.entry = registryEntryJson(options.token, {
         course: this.course.trim(),
         title: this.courseTitle.trim(),
@@ -339,10 +559,45 @@ export class DispatchMaker extends LitElement {
         ...(this.reportUrl.trim() ? { reportUrl: this.reportUrl.trim(), hashUserId: this.hashUserId } : {}),
       });
     } catch (error) {
-      this.error =
-        error instanceof DispatchError ? error.message : `The package could not be made: ${String(error)}`;
+      const field = error instanceof DispatchError ? fieldOfError[error.code] : undefined;
+      if (field) this.fieldErrors = { [field]: error instanceof Error ? error.message : String(error) };
+      else
+        this.error =
+          error instanceof DispatchError
+            ? error.message
+            : msg(str`The package could not be made: ${String(error)}`, { id: 'maker.error-build' });
     }
   };
+}
+
+/** The form's fields that can be wrong, in their order on the page (the first wrong one takes focus). */
+const fields = ['course', 'title', 'player', 'token', 'origins', 'expires', 'report'] as const;
+type Field = (typeof fields)[number];
+
+/** Errors of the dispatch layer that belong to one field (the rest are shown under the form). */
+const fieldOfError: Partial<Record<DispatchErrorCode, Field>> = {
+  [DispatchErrorCode.BadToken]: 'token',
+  [DispatchErrorCode.BadTitle]: 'title',
+  [DispatchErrorCode.BadPlayerUrl]: 'player',
+};
+
+/**
+ * A library course can be dispatched when the player can load it from the web at every launch: it was
+ * opened from an http(s) URL (stored as its absolute source). A zip imported from a file has only its file
+ * name; its bytes live in this browser alone, which no learner in an LMS can reach.
+ */
+function isDispatchable(pkg: StoredPackage): pkg is StoredPackage & { source: string } {
+  return pkg.source !== undefined && isWebUrl(pkg.source);
+}
+
+/** Whether a URL (relative ones against `base`, the folder of dispatches.json) is http(s). */
+function isWebUrl(value: string, base?: string): boolean {
+  try {
+    const url = base === undefined ? new URL(value) : new URL(value, new URL('dispatches.json', base));
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
 }
 
 declare global {

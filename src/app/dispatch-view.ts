@@ -19,6 +19,8 @@ import { RelayClient, type RelayConnection } from '../dispatch/relay-client.js';
 import type { RelayResults } from '../dispatch/relay-protocol.js';
 import { hashedUserId, sendReport, type AttemptSummary, type ReportTransport } from '../dispatch/report.js';
 import { dispatchCourseKey, MAX_USER_ID_LENGTH, userIdProblem } from '../dispatch/user-id.js';
+import { formatDateTime } from '../i18n/format.js';
+import { msg, str, updateWhenLocaleChanges } from '../i18n/msg.js';
 import { openPlayerDb, type PlayerDatabase } from '../storage/db.js';
 import type { ProgressStore } from '../storage/progress.js';
 import { IdbProgressStore } from '../storage/progress-idb.js';
@@ -48,7 +50,12 @@ interface ProblemPage {
   text: string;
 }
 
-const ASK_LMS = 'Please tell the administrator of the learning system (LMS) you came from.';
+/** The way out of every problem page: the learner cannot fix the link, the LMS's administrator can. */
+function askLms(): string {
+  return msg('Please tell the administrator of the learning system (LMS) you came from.', {
+    id: 'dispatch.ask-lms',
+  });
+}
 
 @customElement('scorm-dispatch-view')
 export class DispatchView extends LitElement {
@@ -92,7 +99,6 @@ export class DispatchView extends LitElement {
   @state() accessor problem: ProblemPage | undefined = undefined;
   @state() accessor course: OpenedCourse | undefined = undefined;
   @state() accessor learnerName: string | undefined = undefined;
-  @state() accessor status = 'Opening the course…';
   /** True when the browser refused IndexedDB here (a third-party frame with storage blocked): progress then
    * lasts for this visit only, and the host LMS (relay mode) is where results are kept. */
   @state() accessor storageBlocked = false;
@@ -118,6 +124,11 @@ export class DispatchView extends LitElement {
   #exited = false;
   #run = 0;
   #pagehideAfter: Element | undefined;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('token') || changed.has('userId') || changed.has('db') || changed.has('registryUrl'))
@@ -170,21 +181,34 @@ export class DispatchView extends LitElement {
           @scorm-session-end=${this.#onSessionEnd}
         ></scorm-player>`;
     }
-    return html`<div class="page"><p role="status">${this.status}</p></div>`;
+    return html`<div class="page">
+      <p role="status">${msg('Opening the course…', { id: 'dispatch.opening' })}</p>
+    </div>`;
   }
 
   #notices() {
     const texts: string[] = [];
     if (this.storageBlocked)
       texts.push(
-        'This browser does not let the course keep your progress here, so it lasts for this visit only.',
+        msg(
+          'This browser does not let the course keep your progress here, so it lasts for this visit only.',
+          {
+            id: 'dispatch.storage-blocked-notice',
+          },
+        ),
       );
     if (this.hostNotice) texts.push(this.hostNotice);
     if (this.hostPartial)
       texts.push(
         this.storageBlocked
-          ? 'Your learning system can keep only part of your progress in this course: your place and what you have completed.'
-          : 'Your learning system can keep only part of your progress in this course: your place and what you have completed. To continue exactly where you left off, come back in this browser.',
+          ? msg(
+              'Your learning system can keep only part of your progress in this course: your place and what you have completed.',
+              { id: 'dispatch.host-partial' },
+            )
+          : msg(
+              'Your learning system can keep only part of your progress in this course: your place and what you have completed. To continue exactly where you left off, come back in this browser.',
+              { id: 'dispatch.host-partial-come-back' },
+            ),
       );
     return texts.length
       ? html`<div class="notice" role="status">${texts.map((t) => html`<p>${t}</p>`)}</div>`
@@ -231,8 +255,14 @@ export class DispatchView extends LitElement {
       if (connection?.status === 'refused') {
         return this.#fail(
           'origin-not-allowed',
-          'This course cannot be shown here',
-          `${connection.origin ?? 'This site'} is not allowed to show this course. ${ASK_LMS}`,
+          msg('This course cannot be shown here', { id: 'dispatch.origin-title' }),
+          connection.origin
+            ? msg(str`${connection.origin} is not allowed to show this course. ${askLms()}`, {
+                id: 'dispatch.origin-text',
+              })
+            : msg(str`This site is not allowed to show this course. ${askLms()}`, {
+                id: 'dispatch.origin-text-unknown',
+              }),
         );
       }
       // The host's state goes in before the version choice, which then applies to it as to any record.
@@ -273,14 +303,20 @@ export class DispatchView extends LitElement {
       if (error instanceof StorageBlockedError) {
         return this.#fail(
           'storage-blocked',
-          'This browser blocks what the course needs here',
-          `The course comes as a package that must be stored in the browser, and this browser does not allow that inside your LMS's page (third-party storage is blocked). Allow cookies and site data for this site, or open the course in its own window. ${ASK_LMS}`,
+          msg('This browser blocks what the course needs here', { id: 'dispatch.storage-title' }),
+          msg(
+            str`The course comes as a package that must be stored in the browser, and this browser does not allow that inside your LMS's page (third-party storage is blocked). Allow cookies and site data for this site, or open the course in its own window. ${askLms()}`,
+            { id: 'dispatch.storage-text' },
+          ),
         );
       }
       this.#fail(
         'course-unavailable',
-        'The course could not be opened',
-        `${error instanceof Error ? error.message : String(error)}. Try again later; if it keeps happening, ${ASK_LMS.toLowerCase()}`,
+        msg('The course could not be opened', { id: 'dispatch.open-failed-title' }),
+        msg(
+          str`${error instanceof Error ? error.message : String(error)}. Try again later. If it keeps happening: ${askLms()}`,
+          { id: 'dispatch.open-failed-text' },
+        ),
       );
     }
   }
@@ -308,20 +344,26 @@ export class DispatchView extends LitElement {
     if (problem === 'empty')
       this.#fail(
         'user-id-empty',
-        'Your learner id is missing',
-        `This course link names no learner (user_id), so your progress cannot be kept. ${ASK_LMS}`,
+        msg('Your learner id is missing', { id: 'dispatch.user-empty-title' }),
+        msg(str`This course link names no learner (user_id), so your progress cannot be kept. ${askLms()}`, {
+          id: 'dispatch.user-empty-text',
+        }),
       );
     else if (problem === 'too-long')
       this.#fail(
         'user-id-too-long',
-        'Your learner id is too long',
-        `A learner id may have at most ${MAX_USER_ID_LENGTH} characters. ${ASK_LMS}`,
+        msg('Your learner id is too long', { id: 'dispatch.user-long-title' }),
+        msg(str`A learner id may have at most ${MAX_USER_ID_LENGTH} characters. ${askLms()}`, {
+          id: 'dispatch.user-long-text',
+        }),
       );
     else if (problem === 'control-characters')
       this.#fail(
         'user-id-control-characters',
-        'Your learner id is not valid',
-        `The learner id in this course link holds control characters. ${ASK_LMS}`,
+        msg('Your learner id is not valid', { id: 'dispatch.user-invalid-title' }),
+        msg(str`The learner id in this course link holds control characters. ${askLms()}`, {
+          id: 'dispatch.user-invalid-text',
+        }),
       );
     return problem === undefined;
   }
@@ -342,37 +384,49 @@ export class DispatchView extends LitElement {
         case 'unknown':
           this.#fail(
             'unknown',
-            'This course link is not known',
-            `The player has no course for this link. ${ASK_LMS}`,
+            msg('This course link is not known', { id: 'dispatch.unknown-title' }),
+            msg(str`The player has no course for this link. ${askLms()}`, { id: 'dispatch.unknown-text' }),
           );
           break;
         case 'disabled':
           this.#fail(
             'disabled',
-            'This course is not available',
-            `The course behind this link has been switched off. ${ASK_LMS}`,
+            msg('This course is not available', { id: 'dispatch.disabled-title' }),
+            msg(str`The course behind this link has been switched off. ${askLms()}`, {
+              id: 'dispatch.disabled-text',
+            }),
           );
           break;
         case 'expired':
           this.#fail(
             'expired',
-            'This course link has expired',
-            `The course behind this link was available until ${new Date(lookup.entry?.expires ?? '').toUTCString()}. ${ASK_LMS}`,
+            msg('This course link has expired', { id: 'dispatch.expired-title' }),
+            msg(
+              str`The course behind this link was available until ${formatDateTime(lookup.entry?.expires)}. ${askLms()}`,
+              { id: 'dispatch.expired-text' },
+            ),
           );
           break;
         default:
           this.#fail(
             'invalid',
-            'This course link is set up wrongly',
-            `Its entry in the player's list is not valid. ${ASK_LMS}`,
+            msg('This course link is set up wrongly', { id: 'dispatch.invalid-title' }),
+            msg(str`Its entry in the player's list is not valid. ${askLms()}`, {
+              id: 'dispatch.invalid-text',
+            }),
           );
       }
     } catch (error) {
       if (!stale())
         this.#fail(
           'registry-unavailable',
-          'The list of courses could not be loaded',
-          `${error instanceof Error ? error.message : String(error)}. Check your connection and reload the page.`,
+          msg('The list of courses could not be loaded', { id: 'dispatch.registry-title' }),
+          msg(
+            str`${error instanceof Error ? error.message : String(error)}. Check your connection and reload the page.`,
+            {
+              id: 'dispatch.registry-text',
+            },
+          ),
         );
     }
     return undefined;
@@ -496,9 +550,17 @@ class StorageBlockedError extends Error {}
 function hostNoticeFor(decision: HostResumeDecision): string {
   if (decision.use !== 'local') return '';
   if (decision.reason === 'other-version')
-    return 'Your progress kept by your learning system was made on a version of this course that is no longer available, so the course starts from the beginning.';
+    return msg(
+      'Your progress kept by your learning system was made on a version of this course that is no longer available, so the course starts from the beginning.',
+      { id: 'dispatch.host-other-version' },
+    );
   if (decision.reason === 'damaged')
-    return 'Your progress kept by your learning system could not be read, so the course starts from the beginning.';
+    return msg(
+      'Your progress kept by your learning system could not be read, so the course starts from the beginning.',
+      {
+        id: 'dispatch.host-damaged',
+      },
+    );
   return '';
 }
 

@@ -2,6 +2,7 @@
 // Cancel. The importer (zip reading, manifest parsing) is loaded on the first import, not with the library.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { msg, str, updateWhenLocaleChanges } from '../i18n/msg.js';
 import type { PlayerDatabase, StoredPackage } from '../storage/db.js';
 import { formatBytes } from './format.js';
 import { importZip, type ImportProgress } from './package-actions.js';
@@ -68,6 +69,11 @@ export class ImportPanel extends LitElement {
 
   #abort: AbortController | undefined;
 
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
     const p = this.busy?.progress;
     return html`<section
@@ -78,8 +84,8 @@ export class ImportPanel extends LitElement {
       @dragleave=${() => (this.over = false)}
       @drop=${this.#onDrop}
     >
-      <h2 id="import-heading">Import a course</h2>
-      <p>Drop a SCORM package (.zip) here, or choose one.</p>
+      <h2 id="import-heading">${msg('Import a course', { id: 'import.title' })}</h2>
+      <p>${msg('Drop a SCORM package (.zip) here, or choose one.', { id: 'import.hint' })}</p>
       <div class="row">
         <input
           id="file"
@@ -89,13 +95,15 @@ export class ImportPanel extends LitElement {
           @change=${this.#onPick}
         />
         <label for="file" class="button primary" aria-disabled=${this.busy ? 'true' : 'false'}
-          >Choose a zip file…</label
+          >${msg('Choose a zip file…', { id: 'import.choose' })}</label
         >
       </div>
       ${
         this.busy && p
           ? html`<div class="row" style="margin-top:0.75rem">
-              <label for="import-progress">Importing ${this.busy.name}</label>
+              <label for="import-progress"
+                >${msg(str`Importing ${this.busy.name}`, { id: 'import.importing' })}</label
+              >
               <progress
                 id="import-progress"
                 max=${p.totalBytes || 1}
@@ -103,7 +111,7 @@ export class ImportPanel extends LitElement {
                 aria-valuetext=${this.#progressText(p)}
               ></progress>
               <span class="muted" aria-hidden="true">${this.#progressText(p)}</span>
-              <button type="button" @click=${this.cancel}>Cancel</button>
+              <button type="button" @click=${this.cancel}>${msg('Cancel', { id: 'common.cancel' })}</button>
             </div>`
           : ''
       }
@@ -134,13 +142,18 @@ export class ImportPanel extends LitElement {
           if (this.busy) this.busy = { ...this.busy, progress };
         },
       });
-      this.message = { kind: 'ok', text: `Imported “${pkg.title}”.` };
+      this.message = { kind: 'ok', text: msg(str`Imported “${pkg.title}”.`, { id: 'import.done' }) };
       this.dispatchEvent(new PackageImportedEvent(pkg));
       return pkg;
     } catch (error) {
       this.message = this.#abort.signal.aborted
-        ? { kind: 'ok', text: 'Import cancelled.' }
-        : { kind: 'error', text: `Could not import ${file.name}: ${(error as Error).message}` };
+        ? { kind: 'ok', text: msg('Import cancelled.', { id: 'import.cancelled' }) }
+        : {
+            kind: 'error',
+            text: msg(str`Could not import ${file.name}: ${(error as Error).message}`, {
+              id: 'import.failed',
+            }),
+          };
       return undefined;
     } finally {
       this.busy = undefined;
@@ -150,11 +163,11 @@ export class ImportPanel extends LitElement {
   }
 
   #progressText(p: ImportProgress): string {
-    if (p.phase === 'read') return 'Reading the file…';
-    if (p.phase === 'commit') return `Saving ${p.totalFiles} files…`;
-    const files = p.totalFiles > 0 ? `${p.files} of ${p.totalFiles} files` : '';
-    const bytes = `${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}`;
-    return files ? `${files}, ${bytes}` : bytes;
+    if (p.phase === 'read') return msg('Reading the file…', { id: 'import.reading' });
+    if (p.phase === 'commit') return msg(str`Saving ${p.totalFiles} files…`, { id: 'import.saving' });
+    const bytes = msg(str`${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}`, { id: 'import.bytes' });
+    if (p.totalFiles === 0) return bytes;
+    return msg(str`${p.files} of ${p.totalFiles} files, ${bytes}`, { id: 'import.files-bytes' });
   }
 
   #onPick(event: Event) {

@@ -2,6 +2,7 @@
 // so focus is trapped and Escape closes it, per the WAI-ARIA dialog pattern).
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { msg, updateWhenLocaleChanges } from '../i18n/msg.js';
 import { learnerFromName, type Learner } from './learner-store.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -51,6 +52,11 @@ export class LearnerDialog extends LitElement {
 
   #resolve: ((learner: Learner | undefined) => void) | undefined;
 
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
   /** Opens the dialog; resolves with the learner, or undefined when cancelled. */
   async ask(): Promise<Learner | undefined> {
     await this.updateComplete;
@@ -65,11 +71,13 @@ export class LearnerDialog extends LitElement {
     return html`
       <dialog aria-labelledby="learner-title" @close=${this.#onClose}>
         <form method="dialog" @submit=${this.#onSubmit} novalidate>
-          <h2 id="learner-title">Who is learning?</h2>
+          <h2 id="learner-title">${msg('Who is learning?', { id: 'app.who' })}</h2>
           <p class="muted" id="learner-help">
-            Your name is kept in this browser only, with your progress. Courses may show it.
+            ${msg('Your name is kept in this browser only, with your progress. Courses may show it.', {
+              id: 'learner.help',
+            })}
           </p>
-          <label for="learner-name">Your name</label>
+          <label for="learner-name">${msg('Your name', { id: 'learner.name' })}</label>
           <input
             id="learner-name"
             type="text"
@@ -81,8 +89,10 @@ export class LearnerDialog extends LitElement {
           />
           ${this.problem ? html`<p id="learner-problem" class="error" role="alert">${this.problem}</p>` : ''}
           <div class="actions">
-            <button type="button" value="cancel" @click=${this.#onCancel}>Cancel</button>
-            <button type="submit" class="primary">Save</button>
+            <button type="button" value="cancel" @click=${this.#onCancel}>
+              ${msg('Cancel', { id: 'common.cancel' })}
+            </button>
+            <button type="submit" class="primary">${msg('Save', { id: 'learner.save' })}</button>
           </div>
         </form>
       </dialog>
@@ -93,7 +103,7 @@ export class LearnerDialog extends LitElement {
     event.preventDefault();
     const name = this.input.value.trim();
     if (name === '') {
-      this.problem = 'Please enter your name.';
+      this.problem = msg('Please enter your name.', { id: 'learner.empty' });
       this.input.focus();
       return;
     }

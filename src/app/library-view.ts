@@ -3,8 +3,9 @@
 // This is the first view most visits see, so it stays small: the importer's zip and XML code load on demand.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { msg, str, updateWhenLocaleChanges } from '../i18n/msg.js';
 import type { PlayerDatabase, StoredPackage } from '../storage/db.js';
-import { formatBytes, formatDate, statusLabel, versionLabels } from './format.js';
+import { formatBytes, formatDate, statusLabel, versionLabel } from './format.js';
 import { listLibrary, type LibraryEntry } from './library-data.js';
 import { removePackage } from './package-actions.js';
 import { routeHref } from './routes.js';
@@ -93,6 +94,11 @@ export class LibraryView extends LitElement {
   @state() accessor announcement = '';
   @query('dialog.confirm') accessor confirmDialog!: HTMLDialogElement;
 
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
   override updated(changed: Map<PropertyKey, unknown>) {
     if (changed.has('db') || changed.has('learnerId')) void this.refresh();
   }
@@ -105,24 +111,25 @@ export class LibraryView extends LitElement {
 
   override render() {
     return html`
-      <h1 tabindex="-1">Library</h1>
+      <h1 tabindex="-1">${msg('Library', { id: 'library.title' })}</h1>
       <div class="intro">
         <scorm-import-panel .db=${this.db} @scorm-package-imported=${this.#onImported}></scorm-import-panel>
         <scorm-open-url-form></scorm-open-url-form>
       </div>
-      <h2 id="courses-heading">Your courses</h2>
+      <h2 id="courses-heading">${msg('Your courses', { id: 'library.courses' })}</h2>
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${this.#renderList()} ${this.#renderConfirm()}
     `;
   }
 
   #renderList() {
-    if (this.entries === undefined) return html`<p class="muted">Loading the library…</p>`;
+    if (this.entries === undefined)
+      return html`<p class="muted">${msg('Loading the library…', { id: 'library.loading' })}</p>`;
     if (this.entries.length === 0) {
       return html`<p>
-        No courses yet. Import a SCORM zip above, or
+        ${msg('No courses yet. Import a SCORM zip above, or', { id: 'library.empty' })}
         <a href=${routeHref({ view: 'play', source: { kind: 'url', url: 'demo/imsmanifest.xml' } })}
-          >try the demo course</a
+          >${msg('try the demo course', { id: 'library.demo' })}</a
         >.
       </p>`;
     }
@@ -136,15 +143,15 @@ export class LibraryView extends LitElement {
     return html`<li class="course" data-package=${pkg.id}>
       <h3 id=${titleId}>${pkg.title}</h3>
       <dl>
-        <dt>Version</dt>
-        <dd>${versionLabels[pkg.version] ?? pkg.version}</dd>
-        <dt>Size</dt>
-        <dd>${formatBytes(pkg.size)}, ${pkg.fileCount} files</dd>
-        <dt>Status</dt>
+        <dt>${msg('Version', { id: 'library.version' })}</dt>
+        <dd>${versionLabel(pkg.version) ?? pkg.version}</dd>
+        <dt>${msg('Size', { id: 'library.size' })}</dt>
+        <dd>${msg(str`${formatBytes(pkg.size)}, ${pkg.fileCount} files`, { id: 'library.size-files' })}</dd>
+        <dt>${msg('Status', { id: 'library.status' })}</dt>
         <dd class="status">
           ${statusLabel(progress && { completion: progress.completionStatus, success: progress.successStatus })}
         </dd>
-        <dt>Imported</dt>
+        <dt>${msg('Imported', { id: 'library.imported' })}</dt>
         <dd>${formatDate(pkg.importedAt)}</dd>
       </dl>
       <div class="actions">
@@ -152,16 +159,16 @@ export class LibraryView extends LitElement {
           class="button primary"
           href=${routeHref({ view: 'play', source: { kind: 'package', id: pkg.id } })}
           aria-describedby=${titleId}
-          >Open</a
+          >${msg('Open', { id: 'library.open' })}</a
         >
         <a
           class="button"
           href=${routeHref({ view: 'results', course: `pkg:${pkg.manifestIdentifier}` })}
           aria-describedby=${titleId}
-          >Results</a
+          >${msg('Results', { id: 'library.results' })}</a
         >
         <button type="button" class="danger" aria-describedby=${titleId} @click=${() => this.#askDelete(pkg)}>
-          Delete
+          ${msg('Delete', { id: 'library.delete' })}
         </button>
       </div>
     </li>`;
@@ -173,11 +180,18 @@ export class LibraryView extends LitElement {
       ${
         pkg
           ? html`<form method="dialog">
-              <h2 id="confirm-title">Delete “${pkg.title}”?</h2>
-              <p>Its files are removed from this browser. Learners' results stay in the results view.</p>
+              <h2 id="confirm-title">${msg(str`Delete “${pkg.title}”?`, { id: 'library.confirm-title' })}</h2>
+              <p>
+                ${msg(
+                  "Its files are removed from this browser. Learners' results stay in the results view.",
+                  {
+                    id: 'library.confirm-detail',
+                  },
+                )}
+              </p>
               <div class="actions">
-                <button value="cancel" autofocus>Cancel</button>
-                <button value="delete" class="primary">Delete</button>
+                <button value="cancel" autofocus>${msg('Cancel', { id: 'common.cancel' })}</button>
+                <button value="delete" class="primary">${msg('Delete', { id: 'library.delete' })}</button>
               </div>
             </form>`
           : nothing
@@ -198,13 +212,13 @@ export class LibraryView extends LitElement {
     this.toDelete = undefined;
     if (!pkg || !confirmed || !this.db) return;
     await removePackage(this.db, pkg.id);
-    this.announcement = `Deleted ${pkg.title}.`;
+    this.announcement = msg(str`Deleted ${pkg.title}.`, { id: 'library.deleted' });
     await this.refresh();
     this.shadowRoot?.querySelector<HTMLElement>('h1')?.focus();
   }
 
   #onImported(event: PackageImportedEvent) {
-    this.announcement = `Imported ${event.pkg.title}.`;
+    this.announcement = msg(str`Imported ${event.pkg.title}.`, { id: 'library.imported-announcement' });
     void this.refresh();
   }
 }

@@ -2,6 +2,7 @@
 // ?course=<url>, so the launch has a URL of its own that can be bookmarked and shared.
 import { LitElement, css, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { msg, updateWhenLocaleChanges } from '../i18n/msg.js';
 import { NavigateEvent } from './events.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -41,11 +42,18 @@ export class OpenUrlForm extends LitElement {
   @state() accessor problem = '';
   @query('input') accessor input!: HTMLInputElement;
 
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
     return html`<section aria-labelledby="url-heading">
-      <h2 id="url-heading">Open a course from a URL</h2>
+      <h2 id="url-heading">${msg('Open a course from a URL', { id: 'url.title' })}</h2>
       <form @submit=${this.#onSubmit} novalidate>
-        <label for="course-url">Address of a course folder, its imsmanifest.xml, or a .zip</label>
+        <label for="course-url"
+          >${msg('Address of a course folder, its imsmanifest.xml, or a .zip', { id: 'url.label' })}</label
+        >
         <div class="row">
           <input
             id="course-url"
@@ -58,7 +66,7 @@ export class OpenUrlForm extends LitElement {
             aria-invalid=${this.problem ? 'true' : 'false'}
             aria-describedby=${this.problem ? 'url-problem' : ''}
           />
-          <button type="submit" class="primary">Open</button>
+          <button type="submit" class="primary">${msg('Open', { id: 'library.open' })}</button>
         </div>
         ${this.problem ? html`<p id="url-problem" class="error" role="alert">${this.problem}</p>` : ''}
       </form>
@@ -69,14 +77,14 @@ export class OpenUrlForm extends LitElement {
     event.preventDefault();
     const url = this.input.value.trim();
     if (url === '') {
-      this.problem = 'Enter the address of a course.';
+      this.problem = msg('Enter the address of a course.', { id: 'url.empty' });
       this.input.focus();
       return;
     }
     try {
       new URL(url, document.baseURI);
     } catch {
-      this.problem = 'That is not a web address.';
+      this.problem = msg('That is not a web address.', { id: 'url.invalid' });
       this.input.focus();
       return;
     }

@@ -16,6 +16,7 @@ import {
 } from './course-opener.js';
 import { resolveCourseVersion } from './course-version.js';
 import { formatBytes } from './format.js';
+import { msg, str, updateWhenLocaleChanges } from '../i18n/msg.js';
 import type { Learner } from './learner-store.js';
 import { routeHref, type CourseSource } from './routes.js';
 import { sharedStyles } from './shared-styles.js';
@@ -78,17 +79,22 @@ export class PlayView extends LitElement {
     this.#abort?.abort();
   }
 
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
     const c = this.course;
     return html`
       <div class="bar">
         <h1 tabindex="-1">
-          ${c?.title ?? (this.error ? 'This course could not be opened' : 'Opening the course…')}
+          ${c?.title ?? (this.error ? msg('This course could not be opened', { id: 'play.open-failed' }) : msg('Opening the course…', { id: 'dispatch.opening' }))}
         </h1>
         ${
           c
             ? html`<a href=${routeHref({ view: 'results', course: c.courseKey, learner: this.learner?.id })}
-                >Results</a
+                >${msg('Results', { id: 'header.results' })}</a
               >`
             : nothing
         }
@@ -97,7 +103,11 @@ export class PlayView extends LitElement {
         this.error
           ? html`<div class="status">
               <p class="error" role="alert">${this.error}</p>
-              <p><a href=${routeHref({ view: 'library' })}>Back to the library</a></p>
+              <p>
+                <a href=${routeHref({ view: 'library' })}
+                  >${msg('Back to the library', { id: 'app.back-to-library' })}</a
+                >
+              </p>
             </div>`
           : c && this.learner && this.#store
             ? html`<scorm-player
@@ -117,30 +127,40 @@ export class PlayView extends LitElement {
 
   #renderProgress() {
     const p = this.progress;
-    let text = 'Opening the course…';
+    let text = msg('Opening the course…', { id: 'dispatch.opening' });
     let bar = html``;
     if (p?.phase === 'download') {
       const total = p.progress.totalBytes;
-      text = `Downloading the course: ${formatBytes(p.progress.bytes)}${total ? ` of ${formatBytes(total)}` : ''}`;
+      text = total
+        ? msg(str`Downloading the course: ${formatBytes(p.progress.bytes)} of ${formatBytes(total)}`, {
+            id: 'play.downloading-of',
+          })
+        : msg(str`Downloading the course: ${formatBytes(p.progress.bytes)}`, { id: 'play.downloading' });
       bar = html`<progress
         max=${total ?? 1}
         value=${total ? p.progress.bytes : nothing}
-        aria-label="Download"
+        aria-label=${msg('Download', { id: 'play.download' })}
       ></progress>`;
     } else if (p?.phase === 'import') {
-      text = `Unpacking the course: ${p.progress.files} of ${p.progress.totalFiles} files`;
+      text = msg(str`Unpacking the course: ${p.progress.files} of ${p.progress.totalFiles} files`, {
+        id: 'play.unpacking',
+      });
       bar = html`<progress
         max=${p.progress.totalBytes || 1}
         value=${p.progress.bytes}
-        aria-label="Unpacking"
+        aria-label=${msg('Unpacking', { id: 'play.unpacking-label' })}
       ></progress>`;
     } else if (p?.phase === 'service-worker') {
-      text = 'Preparing the course files…';
+      text = msg('Preparing the course files…', { id: 'play.preparing' });
     }
     return html`<div class="status">
       <p role="status">${text}</p>
       ${bar}
-      <p><button type="button" @click=${() => this.#abort?.abort()}>Cancel</button></p>
+      <p>
+        <button type="button" @click=${() => this.#abort?.abort()}>
+          ${msg('Cancel', { id: 'common.cancel' })}
+        </button>
+      </p>
     </div>`;
   }
 
@@ -203,7 +223,7 @@ export class PlayView extends LitElement {
     } catch (error) {
       if (this.#abort !== abort) return;
       this.error = abort.signal.aborted
-        ? 'Opening the course was cancelled.'
+        ? msg('Opening the course was cancelled.', { id: 'play.cancelled' })
         : (error as Error).message || String(error);
     }
   }

@@ -4,6 +4,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PlayerDatabase } from '../storage/db.js';
 import { IdbProgressStore } from '../storage/progress-idb.js';
+import { msg, str, updateWhenLocaleChanges } from '../i18n/msg.js';
 import { formatDate, formatScaled, formatSeconds, statusLabel } from './format.js';
 import { courseKeyFromParam, loadResults, type CourseResult, type ItemResult } from './results-data.js';
 import { download, resultsToCsv, resultsToJson } from './results-export.js';
@@ -90,6 +91,11 @@ export class ResultsView extends LitElement {
   @state() accessor results: CourseResult[] | undefined;
   @state() accessor error = '';
 
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
   override updated(changed: Map<PropertyKey, unknown>) {
     if (changed.has('db') || changed.has('course') || changed.has('learnerId')) void this.refresh();
   }
@@ -108,26 +114,36 @@ export class ResultsView extends LitElement {
       this.results = await loadResults(this.db, new IdbProgressStore(this.db), filter);
       this.error = '';
     } catch (error) {
-      this.error = `The results could not be read: ${(error as Error).message}`;
+      this.error = msg(str`The results could not be read: ${(error as Error).message}`, {
+        id: 'results.read-failed',
+      });
     }
   }
 
   override render() {
     const filtered = this.course !== undefined || this.learnerId !== undefined;
     return html`
-      <h1 tabindex="-1">Results</h1>
+      <h1 tabindex="-1">${msg('Results', { id: 'header.results' })}</h1>
       <div class="toolbar">
         ${
           filtered
             ? html`<span class="muted"
-                  >Filtered${this.learnerId ? html` to learner ${this.learnerId}` : ''}.</span
+                  >${
+                    this.learnerId
+                      ? msg(str`Filtered to learner ${this.learnerId}.`, { id: 'results.filtered-learner' })
+                      : msg('Filtered.', { id: 'results.filtered' })
+                  }</span
                 >
-                <a href=${routeHref({ view: 'results' })}>Show all results</a>`
+                <a href=${routeHref({ view: 'results' })}
+                  >${msg('Show all results', { id: 'results.show-all' })}</a
+                >`
             : nothing
         }
-        <button type="button" ?disabled=${!this.results?.length} @click=${this.#exportCsv}>Export CSV</button>
+        <button type="button" ?disabled=${!this.results?.length} @click=${this.#exportCsv}>
+          ${msg('Export CSV', { id: 'results.export-csv' })}
+        </button>
         <button type="button" ?disabled=${!this.results?.length} @click=${this.#exportJson}>
-          Export JSON
+          ${msg('Export JSON', { id: 'results.export-json' })}
         </button>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing} ${this.#renderResults()}
@@ -135,9 +151,12 @@ export class ResultsView extends LitElement {
   }
 
   #renderResults() {
-    if (this.results === undefined) return html`<p class="muted" role="status">Loading results…</p>`;
+    if (this.results === undefined)
+      return html`<p class="muted" role="status">${msg('Loading results…', { id: 'results.loading' })}</p>`;
     if (this.results.length === 0) {
-      return html`<p>No results yet. Results appear here once a course has been opened.</p>`;
+      return html`<p>
+        ${msg('No results yet. Results appear here once a course has been opened.', { id: 'results.empty' })}
+      </p>`;
     }
     return this.results.map((r, i) => this.#renderCourse(r, i));
   }
@@ -154,45 +173,45 @@ export class ResultsView extends LitElement {
       <h2 id=${headingId}>${c.title}</h2>
       <dl class="summary">
         <div>
-          <dt>Learner</dt>
+          <dt>${msg('Learner', { id: 'results.learner' })}</dt>
           <dd>${learner}</dd>
         </div>
         <div>
-          <dt>Status</dt>
+          <dt>${msg('Status', { id: 'library.status' })}</dt>
           <dd class="course-status">
             ${statusLabel({ completion: c.completionStatus, success: c.successStatus })}${
-              c.suspended ? ' (suspended)' : ''
+              c.suspended ? ` ${msg('(suspended)', { id: 'results.suspended' })}` : ''
             }
           </dd>
         </div>
         <div>
-          <dt>Score</dt>
+          <dt>${msg('Score', { id: 'results.score' })}</dt>
           <dd class="course-score">${formatScaled(c.scoreScaled) || '–'}</dd>
         </div>
         <div>
-          <dt>Time</dt>
+          <dt>${msg('Time', { id: 'results.time' })}</dt>
           <dd>${formatSeconds(c.totalSeconds)}</dd>
         </div>
         <div>
-          <dt>Last activity</dt>
+          <dt>${msg('Last activity', { id: 'results.last-activity' })}</dt>
           <dd>${formatDate(c.updatedAt)}</dd>
         </div>
       </dl>
       ${
         items.length === 0
-          ? html`<p class="muted">No item has reported yet.</p>`
+          ? html`<p class="muted">${msg('No item has reported yet.', { id: 'results.no-items' })}</p>`
           : html`<div class="scroll" role="region" aria-labelledby=${`${headingId}-items`} tabindex="0">
                 <table>
                   <caption id=${`${headingId}-items`}>
-                    Items of ${c.title}
+                    ${msg(str`Items of ${c.title}`, { id: 'results.items-of' })}
                   </caption>
                   <thead>
                     <tr>
-                      <th scope="col">Item</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Score</th>
-                      <th scope="col">Time</th>
-                      <th scope="col">Interactions</th>
+                      <th scope="col">${msg('Item', { id: 'results.item' })}</th>
+                      <th scope="col">${msg('Status', { id: 'library.status' })}</th>
+                      <th scope="col">${msg('Score', { id: 'results.score' })}</th>
+                      <th scope="col">${msg('Time', { id: 'results.time' })}</th>
+                      <th scope="col">${msg('Interactions', { id: 'results.interactions' })}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -217,16 +236,23 @@ export class ResultsView extends LitElement {
 
   #renderInteractions(item: ItemResult) {
     return html`<details>
-      <summary>Interactions in ${item.title} (${item.interactions.length})</summary>
-      <div class="scroll" role="region" aria-label=${`Interactions in ${item.title}`} tabindex="0">
+      <summary>
+        ${msg(str`Interactions in ${item.title} (${item.interactions.length})`, { id: 'results.interactions-count' })}
+      </summary>
+      <div
+        class="scroll"
+        role="region"
+        aria-label=${msg(str`Interactions in ${item.title}`, { id: 'results.interactions-in' })}
+        tabindex="0"
+      >
         <table>
           <thead>
             <tr>
-              <th scope="col">Question</th>
-              <th scope="col">Type</th>
-              <th scope="col">Response</th>
-              <th scope="col">Correct response</th>
-              <th scope="col">Result</th>
+              <th scope="col">${msg('Question', { id: 'results.question' })}</th>
+              <th scope="col">${msg('Type', { id: 'results.type' })}</th>
+              <th scope="col">${msg('Response', { id: 'results.response' })}</th>
+              <th scope="col">${msg('Correct response', { id: 'results.correct-response' })}</th>
+              <th scope="col">${msg('Result', { id: 'results.result' })}</th>
             </tr>
           </thead>
           <tbody>
@@ -236,8 +262,8 @@ export class ResultsView extends LitElement {
                   <th scope="row">${i.description || i.id}</th>
                   <td>${i.type}</td>
                   <td>${i.learnerResponse}</td>
-                  <td>${i.correctResponses.join(' or ')}</td>
-                  <td>${i.result}</td>
+                  <td>${i.correctResponses.join(msg(' or ', { id: 'results.or' }))}</td>
+                  <td>${resultLabel(i.result)}</td>
                 </tr>`,
             )}
           </tbody>
@@ -257,6 +283,26 @@ export class ResultsView extends LitElement {
 
   #fileStem(): string {
     return `scorm-results-${new Date().toISOString().slice(0, 10)}`;
+  }
+}
+
+/**
+ * An interaction's result in words (cmi.interactions.n.result, scorm-reference A4/B4: 1.2 says 'wrong' where
+ * 2004 says 'incorrect'); a numeric result stays as it is.
+ */
+function resultLabel(result: string): string {
+  switch (result) {
+    case 'correct':
+      return msg('correct', { id: 'results.correct' });
+    case 'incorrect':
+    case 'wrong':
+      return msg('incorrect', { id: 'results.incorrect' });
+    case 'unanticipated':
+      return msg('unanticipated', { id: 'results.unanticipated' });
+    case 'neutral':
+      return msg('neutral', { id: 'results.neutral' });
+    default:
+      return result;
   }
 }
 

@@ -3,6 +3,8 @@ import { css } from 'lit';
 
 export const sharedStyles = css`
   :host {
+    /* The system colours (Canvas, CanvasText, form controls, scrollbars) follow prefers-color-scheme. */
+    color-scheme: light dark;
     --sp-fg: CanvasText;
     --sp-bg: Canvas;
     --sp-muted: color-mix(in srgb, CanvasText 70%, Canvas);
@@ -11,6 +13,7 @@ export const sharedStyles = css`
     --sp-accent-fg: #fff;
     --sp-danger: #a1261b;
     color: var(--sp-fg);
+    background-color: var(--sp-bg);
   }
   @media (prefers-color-scheme: dark) {
     :host {

@@ -18,6 +18,14 @@ const { getLocale, setLocale } = configureLocalization({
   loadLocale: (locale) => catalogs[locale as TargetLocale](),
 });
 
+/**
+ * Starts fetching every catalog (lazy chunks of a few KB). The language switch calls it when it gets focus
+ * or the pointer, so the catalog is usually there by the time the learner has picked a language.
+ */
+export function prefetchCatalogs(): void {
+  for (const load of Object.values(catalogs)) load().catch(() => undefined);
+}
+
 /** The localStorage key of the learner's explicit choice. */
 export const localeStorageKey = 'scorm-player.locale';
 

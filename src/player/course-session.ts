@@ -4,6 +4,7 @@
 // (DB.2) through the ContentLauncher. What the content commits goes to the navigator (run-time → tracking
 // data, sequencing.md §5.2) and to the progress keeper; what it needs at delivery comes from the
 // navigator (§5.1). The element renders what this controller says.
+import { msg, str } from '../i18n/msg.js';
 import type { Item, Manifest, Organization } from '../package/types.js';
 import type { AttemptState, NavRequestFromContent, SharedDataStores } from '../runtime/types.js';
 import {
@@ -163,7 +164,7 @@ export class CourseSession {
     // Choosing the item on screen keeps it: re-delivering would throw away the learner's session.
     if (request.type === 'choice' && request.target === this.content?.itemId) return;
     if (!isValid(snapshot, request)) {
-      this.host.announce(`${describe(request)} is not available now.`);
+      this.host.announce(unavailable(request));
       return;
     }
     // TB.2.3 before SB.2.12: the current attempt ends (and reports) before the next activity is chosen.
@@ -223,7 +224,9 @@ export class CourseSession {
     const { manifest, keeper } = this.options;
     const item = this.items.get(itemId);
     if (!item?.launchUrl) {
-      this.fail(new Error(`Item "${itemId}" has nothing to launch.`));
+      this.fail(
+        new Error(msg(str`Item "${itemId}" has nothing to launch.`, { id: 'session.nothing-to-launch' })),
+      );
       return;
     }
     const version = manifest.version === '1.2' ? '1.2' : '2004';
@@ -393,17 +396,28 @@ function isValid(snapshot: NavigationSnapshot, request: NavRequest): boolean {
   return snapshot.requests[request.type];
 }
 
-function describe(request: NavRequest): string {
+/** What the learner hears when a request the sequencer refuses (NB.2.1) is made anyway. */
+function unavailable(request: NavRequest): string {
   switch (request.type) {
     case 'choice':
     case 'jump':
-      return 'That item';
-    case 'suspendAll':
-      return 'Suspend';
+      return msg('That item is not available now.', { id: 'session.item-unavailable' });
+    case 'start':
+      return msg('Start is not available now.', { id: 'session.start-unavailable' });
+    case 'resumeAll':
+      return msg('Resume is not available now.', { id: 'session.resume-unavailable' });
+    case 'continue':
+      return msg('Continue is not available now.', { id: 'session.continue-unavailable' });
+    case 'previous':
+      return msg('Previous is not available now.', { id: 'session.previous-unavailable' });
+    case 'exit':
     case 'exitAll':
-      return 'Exit All';
-    default:
-      return request.type[0]!.toUpperCase() + request.type.slice(1);
+      return msg('Exit is not available now.', { id: 'session.exit-unavailable' });
+    case 'abandon':
+    case 'abandonAll':
+      return msg('Abandon is not available now.', { id: 'session.abandon-unavailable' });
+    case 'suspendAll':
+      return msg('Suspend is not available now.', { id: 'session.suspend-unavailable' });
   }
 }
 

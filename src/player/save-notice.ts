@@ -4,6 +4,7 @@
 // answers by writing everything that is unsaved again (ProgressKeeper.retry()).
 import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { msg, str, updateWhenLocaleChanges } from '../i18n/msg.js';
 
 /** The learner asked to try saving again. */
 export class SaveRetryEvent extends Event {
@@ -56,12 +57,26 @@ export class SaveNotice extends LitElement {
   /** Why saving fails, in words for the learner; '' when saves succeed (nothing is shown). */
   @property() accessor problem = '';
 
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this); // re-render on a language switch (src/i18n)
+  }
+
   override render() {
     if (!this.problem) return nothing;
     // role="alert": announced once when it appears; it stays on screen until the problem is gone.
     return html`<div class="notice" role="alert">
-      <p>Your progress could not be saved: ${this.problem}. It is kept on this page until it can be.</p>
-      <button type="button" @click=${() => this.dispatchEvent(new SaveRetryEvent())}>Retry</button>
+      <p>
+        ${msg(
+          str`Your progress could not be saved: ${this.problem}. It is kept on this page until it can be.`,
+          {
+            id: 'save.failed',
+          },
+        )}
+      </p>
+      <button type="button" @click=${() => this.dispatchEvent(new SaveRetryEvent())}>
+        ${msg('Retry', { id: 'save.retry' })}
+      </button>
     </div>`;
   }
 }

@@ -8,6 +8,7 @@
 // It tells the app what happened with events (events.ts).
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { msg, updateWhenLocaleChanges } from '../i18n/msg.js';
 import type { Item, Manifest, Organization } from '../package/types.js';
 import type { NavigatorFactory, NavRequest, SessionEndReason } from '../sequencing/navigator.js';
 import type { StoredCourseProgress } from '../storage/db.js';
@@ -169,6 +170,11 @@ export class ScormPlayer extends LitElement {
   @state() private accessor saveProblem = '';
 
   private session: CourseSession | undefined;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this); // re-render on a language switch (src/i18n)
+  }
   private keeper: ProgressKeeper | undefined;
   private openToken = 0;
   private opening: Promise<void> = Promise.resolve();
@@ -253,6 +259,7 @@ export class ScormPlayer extends LitElement {
       (error) => {
         console.error('scorm-player: progress could not be saved', error);
         this.saveProblem = keeper.failure ?? '';
+        this.announce(msg('Your progress could not be saved.', { id: 'player.save-failed' }));
       },
       () => (this.saveProblem = ''),
     );
@@ -423,7 +430,7 @@ export class ScormPlayer extends LitElement {
             : nothing
         }
       </div>
-      <nav class="toc" id="toc" aria-label="Table of contents">
+      <nav class="toc" id="toc" aria-label=${msg('Table of contents', { id: 'player.toc' })}>
         <scorm-toc .root=${this.tocRoot} .states=${this.tocStateMap} .currentId=${currentId}></scorm-toc>
       </nav>
       <div class="main">
@@ -442,35 +449,39 @@ export class ScormPlayer extends LitElement {
     switch (this.phase()) {
       case 'idle':
         return html`<section class="panel" aria-labelledby="idle-h">
-          <h2 id="idle-h">Choose what to do next</h2>
-          <p>Pick an item in the table of contents, or use Continue or Previous.</p>
+          <h2 id="idle-h">${msg('Choose what to do next', { id: 'player.idle-title' })}</h2>
+          <p>
+            ${msg('Pick an item in the table of contents, or use Continue or Previous.', { id: 'player.idle-text' })}
+          </p>
         </section>`;
       case 'ended': {
         const reason = this.session?.endReason;
         const suspended = reason === 'suspendAll';
         const heading =
           reason === 'completed'
-            ? 'You have finished the course'
+            ? msg('You have finished the course', { id: 'player.finished' })
             : reason === 'nothing-to-deliver' && !this.session?.deliveredAny
-              ? 'There is nothing to play in this course'
-              : 'You have left the course';
+              ? msg('There is nothing to play in this course', { id: 'player.nothing' })
+              : msg('You have left the course', { id: 'player.left' });
         return html`<section class="panel" aria-labelledby="end-h">
           <h2 id="end-h">${heading}</h2>
-          <p>${suspended ? 'Your place is saved. Resume now or later.' : 'Your progress is saved.'}</p>
+          <p>
+            ${suspended ? msg('Your place is saved. Resume now or later.', { id: 'player.place-saved' }) : msg('Your progress is saved.', { id: 'player.progress-saved' })}
+          </p>
           ${
             suspended
               ? html`<button type="button" @click=${() => this.requestNavigation({ type: 'resumeAll' })}>
-                  Resume
+                  ${msg('Resume', { id: 'player.resume' })}
                 </button>`
               : html`<button type="button" @click=${() => this.requestNavigation({ type: 'start' })}>
-                  Restart
+                  ${msg('Restart', { id: 'player.restart' })}
                 </button>`
           }
         </section>`;
       }
       case 'error':
         return html`<section class="panel" role="alert">
-          <h2>The course could not be played</h2>
+          <h2>${msg('The course could not be played', { id: 'player.failed' })}</h2>
           <p>${this.failure || this.message}</p>
         </section>`;
       default:
@@ -481,7 +492,7 @@ export class ScormPlayer extends LitElement {
   private renderOrganizations() {
     const m = this.manifest!;
     return html`<section class="panel" aria-labelledby="org-h">
-      <h2 id="org-h">Choose a version of this course</h2>
+      <h2 id="org-h">${msg('Choose a version of this course', { id: 'player.choose-org' })}</h2>
       <ul class="orgs">
         ${m.organizations.map(
           (o) =>
@@ -490,7 +501,7 @@ export class ScormPlayer extends LitElement {
                 type="button"
                 @click=${() => this.dispatchEvent(new OrganizationRequestEvent(o.identifier))}
               >
-                ${o.title}${o === m.defaultOrganization ? ' (recommended)' : ''}
+                ${o.title}${o === m.defaultOrganization ? ` ${msg('(recommended)', { id: 'player.recommended' })}` : ''}
               </button>
             </li>`,
         )}

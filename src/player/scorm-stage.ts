@@ -4,6 +4,7 @@
 // through same-origin window.parent (scorm-reference C).
 import { LitElement, css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { msg, str } from '../i18n/msg.js';
 
 export type StageStatus = 'empty' | 'loading' | 'ready' | 'error';
 
@@ -65,11 +66,11 @@ export class ScormStage extends LitElement {
 
   override render() {
     return html`<div class="host"></div>
-      ${this.status === 'loading' ? html`<p class="loading" role="status">Loading…</p>` : nothing}
+      ${this.status === 'loading' ? html`<p class="loading" role="status">${msg('Loading…', { id: 'app.loading' })}</p>` : nothing}
       ${
         this.status === 'error'
           ? html`<div class="error" role="alert">
-              <h2>The content could not be loaded</h2>
+              <h2>${msg('The content could not be loaded', { id: 'stage.failed' })}</h2>
               <p>${this.errorMessage}</p>
               <p><code>${this.errorUrl}</code></p>
             </div>`
@@ -126,10 +127,13 @@ export class ScormStage extends LitElement {
       if (!response.ok)
         problem =
           response.status === 404
-            ? 'The launch file of this item is missing from the package.'
-            : `The server answered ${response.status} ${response.statusText}.`;
+            ? msg('The launch file of this item is missing from the package.', { id: 'stage.missing' })
+            : msg(str`The server answered ${response.status} ${response.statusText}.`, { id: 'stage.http' });
     } catch (error) {
-      problem = `The launch file could not be fetched (${error instanceof Error ? error.message : String(error)}).`;
+      problem = msg(
+        str`The launch file could not be fetched (${error instanceof Error ? error.message : String(error)}).`,
+        { id: 'stage.fetch' },
+      );
     }
     if (problem && generation === this.generation) this.fail(problem, target.href);
   }

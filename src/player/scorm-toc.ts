@@ -5,6 +5,7 @@
 // NavRequestEvent; the player decides.
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
+import { msg } from '../i18n/msg.js';
 import { NavRequestEvent } from './events.js';
 
 export interface TocNode {
@@ -22,11 +23,21 @@ export interface TocItemState {
 }
 
 const statusText: Record<TocStatus, string> = {
-  'not attempted': 'Not attempted',
-  incomplete: 'Incomplete',
-  completed: 'Completed',
-  passed: 'Passed',
-  failed: 'Failed',
+  get 'not attempted'() {
+    return msg('Not attempted', { id: 'toc.not-attempted' });
+  },
+  get incomplete() {
+    return msg('Incomplete', { id: 'toc.incomplete' });
+  },
+  get completed() {
+    return msg('Completed', { id: 'status.completed' });
+  },
+  get passed() {
+    return msg('Passed', { id: 'status.passed' });
+  },
+  get failed() {
+    return msg('Failed', { id: 'status.failed' });
+  },
 };
 // Shapes differ as well as colours, so status never rests on colour alone.
 const statusIcon: Record<TocStatus, string> = {
@@ -137,7 +148,7 @@ export class ScormToc extends LitElement {
   /** The item being delivered. */
   @property({ attribute: false }) accessor currentId: string | undefined = undefined;
   /** The tree's accessible name. */
-  @property() accessor label = 'Course contents';
+  @property() accessor label = msg('Course contents', { id: 'toc.label' });
 
   private flat: Flat[] = [];
   private indexById = new Map<string, number>();

@@ -4,16 +4,17 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { HideLmsUi } from '../package/types.js';
+import { msg, updateWhenLocaleChanges } from '../i18n/msg.js';
 import { NavRequestEvent } from './events.js';
 
 export type ToolbarAction = 'previous' | 'continue' | 'exit' | 'exitAll' | 'suspendAll';
 
-const buttons: { action: ToolbarAction; label: string }[] = [
-  { action: 'previous', label: 'Previous' },
-  { action: 'continue', label: 'Continue' },
-  { action: 'exit', label: 'Exit' },
-  { action: 'exitAll', label: 'Exit All' },
-  { action: 'suspendAll', label: 'Suspend' },
+const buttons: { action: ToolbarAction; label: () => string }[] = [
+  { action: 'previous', label: () => msg('Previous', { id: 'toolbar.previous' }) },
+  { action: 'continue', label: () => msg('Continue', { id: 'toolbar.continue' }) },
+  { action: 'exit', label: () => msg('Exit', { id: 'toolbar.exit' }) },
+  { action: 'exitAll', label: () => msg('Exit All', { id: 'toolbar.exit-all' }) },
+  { action: 'suspendAll', label: () => msg('Suspend', { id: 'toolbar.suspend' }) },
 ];
 
 export class ScormToolbar extends LitElement {
@@ -52,8 +53,13 @@ export class ScormToolbar extends LitElement {
   /** The current item's hideLMSUI values. */
   @property({ attribute: false }) accessor hideLmsUi: readonly HideLmsUi[] = [];
 
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
-    return html`<div role="group" aria-label="Course navigation">
+    return html`<div role="group" aria-label=${msg('Course navigation', { id: 'toolbar.label' })}>
       ${buttons.map(({ action, label }) =>
         this.hideLmsUi.includes(action)
           ? nothing
@@ -63,7 +69,7 @@ export class ScormToolbar extends LitElement {
               ?disabled=${!this.valid[action]}
               @click=${() => this.press(action)}
             >
-              ${label}
+              ${label()}
             </button>`,
       )}
     </div>`;

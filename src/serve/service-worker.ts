@@ -12,7 +12,7 @@ import { DB_NAME, openPlayerDb, type PlayerDatabase } from '../storage/db.js';
 import { findFile } from '../storage/package-store.js';
 import { fileResponse, textResponse } from './content-response.js';
 import { CONTENT_SEGMENT, parseContentUrl } from './content-url.js';
-import { precacheShell, shellResponse } from './shell-cache.js';
+import { precacheShell, pruneShell, shellResponse } from './shell-cache.js';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const dbName = new URL(sw.location.href).searchParams.get('db') || DB_NAME;
@@ -68,7 +68,8 @@ sw.addEventListener('install', (event) => {
 });
 
 sw.addEventListener('activate', (event) => {
-  event.waitUntil(sw.clients.claim());
+  // Only the current build's shell stays: the assets of earlier builds go now (shell-cache.ts).
+  event.waitUntil(Promise.all([sw.clients.claim(), pruneShell(scope()).catch(() => [])]));
 });
 
 sw.addEventListener('message', (event) => {

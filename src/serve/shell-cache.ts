@@ -10,8 +10,10 @@
 // - anything else (course folders opened by URL from the same host, for one) is not touched: the browser
 //   fetches it as usual, so Range requests and caching headers behave as without a worker, and the cache
 //   does not fill up with course media.
-// Only 200 responses are stored (a 206 cannot be). The cache keeps one name across versions: an update
-// overwrites the index and adds new assets, and old assets stay for pages still running the old version.
+// Only 200 responses are stored (a 206 cannot be). The cache keeps one name across versions; the build writes
+// its list of assets into sw.js (scripts/shell-build-assets.ts): install precaches them all, so every lazy
+// view works offline, and activate deletes the assets of other builds. Pages still running an old version
+// are told "Update available — reload" by the app (src/app/update-watch.ts).
 
 export const SHELL_CACHE = 'scorm-player-shell';
 
@@ -40,13 +42,20 @@ async function fetchAndPut(cache: Cache, url: string): Promise<Response> {
   return response;
 }
 
-/** Precaches the index page of the scope and what it links; never throws. */
-export async function precacheShell(scope: string): Promise<string[]> {
+/** This build's files under assets/, relative to the scope, as the build wrote them; [] in tests and dev. */
+export function buildAssets(): string[] {
+  const list = (globalThis as { __SHELL_BUILD__?: unknown }).__SHELL_BUILD__;
+  return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** Precaches the index page of the scope, what it links and the build's assets; never throws. */
+export async function precacheShell(scope: string, build: string[] = buildAssets()): Promise<string[]> {
   try {
     const cache = await caches.open(SHELL_CACHE);
     const index = await fetchAndPut(cache, scope);
     if (!index.ok) return [];
-    const assets = shellAssetUrls(await index.text(), scope);
+    const linked = shellAssetUrls(await index.text(), scope);
+    const assets = [...new Set([...linked, ...build.map((file) => new URL(file, scope).href)])];
     const cached = await Promise.all(
       assets.map((url) =>
         fetchAndPut(cache, url).then(
@@ -61,6 +70,22 @@ export async function precacheShell(scope: string): Promise<string[]> {
   }
 }
 
+/**
+ * Deletes the cached assets (under `<scope>assets/`) that are not this build's. Without a build list (tests,
+ * dev) nothing is deleted: the worker cannot tell old from new.
+ */
+export async function pruneShell(scope: string, build: string[] = buildAssets()): Promise<string[]> {
+  if (build.length === 0) return [];
+  const keep = new Set(build.map((file) => new URL(file, scope).href));
+  const prefix = new URL('assets/', scope).href;
+  const cache = await caches.open(SHELL_CACHE);
+  const stale = (await cache.keys())
+    .map((r) => r.url)
+    .filter((url) => url.startsWith(prefix) && !keep.has(url));
+  await Promise.all(stale.map((url) => cache.delete(url)));
+  return stale;
+}
+
 /** The response for an app-shell request, or undefined when the request is not the shell's to answer. */
 export function shellResponse(request: Request, scope: string): Promise<Response> | undefined {
   if (request.method !== 'GET' || !request.url.startsWith(scope)) return undefined;
@@ -68,7 +93,8 @@ export function shellResponse(request: Request, scope: string): Promise<Response
   if (path.startsWith('assets/')) return cacheFirst(request);
   const navigation = request.mode === 'navigate';
   const appPage = path === '' || path === 'index.html' || (navigation && path.startsWith('player/'));
-  if (appPage || !path.includes('/')) return networkFirst(request, appPage ? scope : undefined);
+  if (appPage || !path.includes('/') || path.startsWith('icons/'))
+    return networkFirst(request, appPage ? scope : undefined);
   return undefined;
 }
 

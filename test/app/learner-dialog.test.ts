@@ -32,7 +32,7 @@ describe('<scorm-learner-dialog>', () => {
     await expect(el).to.be.accessible();
     el.shadowRoot!.querySelector('input')!.focus();
     await sendKeys({ press: 'Tab' }); // to Cancel
-    expect(el.shadowRoot!.activeElement?.textContent).to.equal('Cancel');
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Cancel');
     await sendKeys({ press: 'Enter' });
     expect(el.shadowRoot!.querySelector('dialog')!.open).to.equal(false);
     expect(await answer).to.equal(undefined);

@@ -58,7 +58,7 @@ describe('<scorm-library-view>', () => {
     expect(cards.map((c) => c.querySelector('h3')!.textContent)).to.deep.equal(['New course', 'Old course']);
     const first = cards[0]!.textContent!.replace(/\s+/g, ' ');
     expect(first).to.contain('SCORM 1.2');
-    expect(first).to.contain('3.0 MB');
+    expect(first).to.contain('3 MB');
     expect(cards[0]!.querySelector('.status')!.textContent!.trim()).to.equal('Passed');
     // Another learner's progress is not this learner's.
     expect(cards[1]!.querySelector('.status')!.textContent!.trim()).to.equal('Not started');

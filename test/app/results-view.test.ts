@@ -116,7 +116,7 @@ describe('<scorm-results-view>', () => {
     expect(tea.querySelector('.course-status')!.textContent!.trim()).to.equal('Passed');
     expect(tea.querySelector('.course-score')!.textContent).to.equal('50%');
     expect(tea.textContent).to.contain('Jane (u1)');
-    expect(tea.textContent).to.contain('2 min 05 s');
+    expect(tea.textContent).to.contain('2 min, 5 sec');
     await expect(el).to.be.accessible();
   });
 

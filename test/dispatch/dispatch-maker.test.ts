@@ -79,14 +79,106 @@ describe('<scorm-dispatch-maker>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('says what is wrong instead of building', async () => {
+  it('says what is wrong next to each field, moves focus to the first, and builds nothing', async () => {
     const el = await maker();
-    type(el, '#course', 'c/');
+    type(el, '#course', '');
     type(el, '#title', 'T');
     type(el, '#token', 'a b');
+    type(el, '#player', 'not a url');
+    $<HTMLInputElement>(el, 'input[name=mode][value=relay]').click();
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
-    const alert = await until(() => el.shadowRoot!.querySelector('[role=alert]'), 5000, 'the error');
-    expect(alert.textContent).to.contain('token must be 4 to 64');
+    await until(() => el.shadowRoot!.querySelector('#course-error'), 5000, 'the errors');
+    const errorOf = (id: string) => {
+      const input = $<HTMLElement>(el, `#${id}`);
+      const error = el.shadowRoot!.querySelector(`#${id}-error`);
+      // Next to its field: in the same block, and the field's description.
+      expect(error, id).to.not.equal(null);
+      expect(error!.parentElement!.contains(input), `${id}: the error sits with its field`).to.be.true;
+      expect(input.getAttribute('aria-invalid'), id).to.equal('true');
+      expect(input.getAttribute('aria-describedby')!.split(' '), id).to.include(`${id}-error`);
+      return error!.textContent!.trim();
+    };
+    expect(errorOf('course')).to.equal('Give the course URL.');
+    expect(errorOf('token')).to.contain('4 to 64');
+    expect(errorOf('player')).to.contain('http(s) address of the player');
+    expect(errorOf('origins')).to.contain('Relay mode needs');
+    expect(el.shadowRoot!.querySelector('#title-error')).to.equal(null);
+    expect($<HTMLInputElement>(el, '#title').getAttribute('aria-invalid')).to.equal('false');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('course');
     expect(el.shadowRoot!.querySelector('a[download]')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    // Fixing the fields clears their errors on the next try.
+    type(el, '#course', 'blob:https://x/1');
+    type(el, '#token', 'good_token');
+    type(el, '#player', 'https://player.example.com/');
+    type(el, '#origins', 'lms.example.com');
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(() => !el.shadowRoot!.querySelector('#token-error'), 5000, 'the token error to go');
+    expect(errorOf('course')).to.contain('web server');
+    expect(errorOf('origins')).to.contain('“lms.example.com” is not an origin');
+  });
+
+  it('offers only library courses the player can load from the web', async () => {
+    const { storedPackage } = await import('../app/helpers.js');
+    const tx = db.transaction('packages', 'readwrite');
+    await tx.store.put(
+      storedPackage({ id: 'web', title: 'From the web', source: 'https://cdn.example.com/tea.zip' }),
+    );
+    await tx.store.put(storedPackage({ id: 'file', title: 'From a file', source: 'tea.zip' }));
+    await tx.store.put(storedPackage({ id: 'none', title: 'No source' }));
+    await tx.done;
+    const el = await maker();
+    const select = await until(
+      () => el.shadowRoot!.querySelector<HTMLSelectElement>('#library'),
+      5000,
+      'the list',
+    );
+    expect([...select.options].map((o) => o.value)).to.deep.equal(['', 'web']);
+    expect($(el, '#library-hint').textContent).to.contain('2 imported from files are not offered');
+    select.value = 'web';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#course').value).to.equal('https://cdn.example.com/tea.zip');
+    expect($<HTMLInputElement>(el, '#title').value).to.equal('From the web');
+    await expect(el).to.be.accessible();
+  });
+
+  it('copies the token and the dispatches.json entry, and says so', async () => {
+    const copiedTexts: string[] = [];
+    let refuse = false;
+    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: {
+        writeText: (text: string) => {
+          if (refuse) return Promise.reject(new DOMException('denied', 'NotAllowedError'));
+          copiedTexts.push(text);
+          return Promise.resolve();
+        },
+      },
+    });
+    try {
+      const el = await maker();
+      type(el, '#course', 'courses/tea/');
+      type(el, '#title', 'Tea');
+      type(el, '#token', 'teaToken1');
+      $<HTMLButtonElement>(el, 'button.copy-token').click();
+      await until(() => $(el, '#token-copied').textContent!.trim() === 'Copied', 5000, 'Copied');
+      expect($(el, '#token-copied').getAttribute('role')).to.equal('status');
+      $<HTMLButtonElement>(el, 'button[type=submit]').click();
+      await until(() => el.shadowRoot!.querySelector('button.copy-entry'), 5000, 'the entry');
+      $<HTMLButtonElement>(el, 'button.copy-entry').click();
+      await until(() => $(el, '#entry-copied').textContent!.trim() === 'Copied', 5000, 'Copied');
+      expect(copiedTexts[0]).to.equal('teaToken1');
+      expect(JSON.parse(copiedTexts[1]!)).to.deep.equal(JSON.parse($(el, 'pre').textContent!));
+      refuse = true;
+      $<HTMLButtonElement>(el, 'button.copy-entry').click();
+      await until(() => $(el, '#entry-copied').textContent!.includes('Could not copy'), 5000, 'the failure');
+      await expect(el).to.be.accessible();
+    } finally {
+      delete (navigator as unknown as { clipboard?: unknown }).clipboard;
+      if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);
+    }
   });
 });
