@@ -1,13 +1,18 @@
 // Unit and component tests, in Debian's Chromium (never a DOM imitation).
-// The shared corpus (../shared/corpus beside the clone) is served under /corpus/.
+// `npm run test:unit` runs every test/**/*.test.ts but the real-content ones (*.corpus.test.ts), which read
+// only the project's own fixtures (test/fixtures/, served from the project root like every file).
+// With TEST_CORPUS=1 (`npm run test:corpus`) it runs only the *.corpus.test.ts files, and serves the corpus
+// folder (SCORM_CORPUS, default ../shared/corpus: scripts/corpus.js) under /corpus/; it stops with a plain
+// message when that folder is missing.
 import { createReadStream, existsSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve, extname, sep } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { swTestMiddleware } from './test/serve/sw-test-server.js';
+import { corpusRoot, corpusRun, requireCorpus } from './scripts/corpus.js';
 
-const corpusRoot = resolve(import.meta.dirname, '../shared/corpus');
+if (corpusRun) requireCorpus();
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const types = {
   '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8', '.js': 'text/javascript',
@@ -16,7 +21,7 @@ const types = {
   '.json': 'application/json', '.txt': 'text/plain', '.mp3': 'audio/mpeg', '.mp4': 'video/mp4', '.swf': 'application/x-shockwave-flash',
 };
 
-/** Serves ../shared/corpus read-only under /corpus/ (paths that climb out are refused). */
+/** Serves the corpus folder read-only under /corpus/ (paths that climb out are refused). */
 function corpusMiddleware(ctx, next) {
   if (!ctx.path.startsWith('/corpus/')) return next();
   const file = resolve(corpusRoot, decodeURIComponent(ctx.path.slice('/corpus/'.length)));
@@ -29,8 +34,11 @@ function corpusMiddleware(ctx, next) {
   return undefined;
 }
 
-/** Writes the number of passed and failed tests to .test-counts/unit.json for .ci/run's closing line. */
-function countReporter() {
+/**
+ * Writes the number of passed and failed tests to .test-counts/unit.json (unit-corpus.json for the corpus run)
+ * for .ci/run's closing line.
+ */
+function countReporter(name) {
   return {
     onTestRunFinished({ sessions }) {
       let passed = 0;
@@ -48,13 +56,19 @@ function countReporter() {
         if (!s.passed && !s.testResults?.tests?.length && !s.testResults?.suites?.length) failed++;
       }
       mkdirSync('.test-counts', { recursive: true });
-      writeFileSync('.test-counts/unit.json', JSON.stringify({ passed, failed }));
+      writeFileSync(`.test-counts/${name}.json`, JSON.stringify({ passed, failed }));
     },
   };
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/cli/**', '!test/architecture/**'],
+  files: [
+    corpusRun ? 'test/**/*.corpus.test.ts' : 'test/**/*.test.ts',
+    ...(corpusRun ? [] : ['!test/**/*.corpus.test.ts']),
+    '!test/e2e/**',
+    '!test/cli/**',
+    '!test/architecture/**',
+  ],
   nodeResolve: { exportConditions: ['production'] },
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   // One test page at a time: with two, Chromium froze the timers of the page it kept in the background
@@ -63,7 +77,7 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 600000,
   browserStartTimeout: 60000,
-  middleware: [corpusMiddleware, swTestMiddleware],
+  middleware: [...(corpusRun ? [corpusMiddleware] : []), swTestMiddleware],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(import.meta.dirname, 'tsconfig.json') })],
   browsers: [
     chromeLauncher({
@@ -79,5 +93,5 @@ export default {
       },
     }),
   ],
-  reporters: [defaultReporter(), countReporter()],
+  reporters: [defaultReporter(), countReporter(corpusRun ? 'unit-corpus' : 'unit')],
 };
