@@ -363,15 +363,15 @@ describe('navigator: SCORM 1.2', () => {
   });
 });
 
-describe('navigator: golf 2004 sequencing manifests (parsed)', () => {
+describe('navigator: the seq-forced-sequential fixture (parsed)', () => {
   const load = async (pkg: string) => {
     const { parseManifest } = await import('../../src/package/index.js');
-    const text = await (await fetch(`/corpus/packages/${pkg}/imsmanifest.xml`)).text();
+    const text = await (await fetch(`/test/fixtures/${pkg}/imsmanifest.xml`)).text();
     return parseManifest(text);
   };
 
   it('ForcedSequential: each SCO is disabled until the previous one is satisfied (read from its global)', async () => {
-    const m = await load('golf-SequencingForcedSequential_SCORM20043rdEdition');
+    const m = await load('seq-forced-sequential');
     const n = nav(m);
     const ids = n.leaves().map((i) => i.identifier);
     expect(ids.length).to.be.greaterThan(2);
@@ -392,22 +392,20 @@ describe('navigator: golf 2004 sequencing manifests (parsed)', () => {
   });
 });
 
-describe('navigator: golf 4th edition completion through adlseq mapInfo (parsed)', () => {
-  it('PostTestRollup4thEd: each content SCO is disabled until the previous one is completed', async () => {
+describe('navigator: 4th edition completion through adlseq mapInfo (seq-post-test-rollup-4th, parsed)', () => {
+  it('each lesson SCO is disabled until the previous one is completed', async () => {
     const { parseManifest } = await import('../../src/package/index.js');
-    const text = await (
-      await fetch('/corpus/packages/golf-SequencingPostTestRollup4thEd_SCORM20044thEdition/imsmanifest.xml')
-    ).text();
+    const text = await (await fetch('/test/fixtures/seq-post-test-rollup-4th/imsmanifest.xml')).text();
     const n = nav(parseManifest(text));
     const ids = n.leaves().map((i) => i.identifier);
-    expect(ids.slice(0, 2)).to.deep.equal(['playing_item', 'etuqiette_item']);
+    expect(ids.slice(0, 2)).to.deep.equal(['bowline_item', 'clove_item']);
     start(n);
-    expect(n.currentItemId).to.equal('playing_item');
-    expect(n.canNavigate(choice('etuqiette_item'))).to.equal(false);
-    n.report('playing_item', attempt({ completionStatus: 'incomplete', entry: 'resume', newAttempt: false }));
-    expect(n.canNavigate(choice('etuqiette_item'))).to.equal(false);
-    n.report('playing_item', attempt({ completionStatus: 'completed', entry: 'resume', newAttempt: false }));
-    expect(n.canNavigate(choice('etuqiette_item'))).to.equal(true);
+    expect(n.currentItemId).to.equal('bowline_item');
+    expect(n.canNavigate(choice('clove_item'))).to.equal(false);
+    n.report('bowline_item', attempt({ completionStatus: 'incomplete', entry: 'resume', newAttempt: false }));
+    expect(n.canNavigate(choice('clove_item'))).to.equal(false);
+    n.report('bowline_item', attempt({ completionStatus: 'completed', entry: 'resume', newAttempt: false }));
+    expect(n.canNavigate(choice('clove_item'))).to.equal(true);
     expect(n.canNavigate({ type: 'continue' })).to.equal(true);
   });
 });

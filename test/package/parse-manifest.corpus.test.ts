@@ -1,4 +1,6 @@
-// parseManifest against the real packages and edge-case manifests of ../shared/corpus (served under /corpus/).
+// parseManifest against the real packages and edge-case manifests of the corpus folder (npm run test:corpus:
+// SCORM_CORPUS, default ../shared/corpus, served under /corpus/). The same rules on the project's own courses
+// are in parse-manifest-fixtures.test.ts.
 import { expect } from '@open-wc/testing';
 import { ManifestError, parseManifest, type Item, type Manifest } from '../../src/package/index.js';
 
