@@ -1,6 +1,6 @@
 // Unit and component tests, in Debian's Chromium (never a DOM imitation).
 // `npm run test:unit` runs every test/**/*.test.ts but the real-content ones (*.corpus.test.ts), which read
-// only the project's own fixtures (test/fixtures/, served from the project root like every file).
+// only the project's own fixtures (test/fixtures/, served byte for byte under /test/fixtures/).
 // With TEST_CORPUS=1 (`npm run test:corpus`) it runs only the *.corpus.test.ts files, and serves the corpus
 // folder (SCORM_CORPUS, default ../shared/corpus: scripts/corpus.js) under /corpus/; it stops with a plain
 // message when that folder is missing.
@@ -21,17 +21,22 @@ const types = {
   '.json': 'application/json', '.txt': 'text/plain', '.mp3': 'audio/mpeg', '.mp4': 'video/mp4', '.swf': 'application/x-shockwave-flash',
 };
 
-/** Serves the corpus folder read-only under /corpus/ (paths that climb out are refused). */
-function corpusMiddleware(ctx, next) {
-  if (!ctx.path.startsWith('/corpus/')) return next();
-  const file = resolve(corpusRoot, decodeURIComponent(ctx.path.slice('/corpus/'.length)));
-  if (!file.startsWith(corpusRoot + sep) || !existsSync(file) || !statSync(file).isFile()) {
-    ctx.status = 404;
+/**
+ * Serves a folder read-only under a URL prefix, byte for byte (the dev server would re-encode text files as
+ * UTF-8, which spoils the ISO-8859-1 and UTF-16 fixture manifests); paths that climb out are refused.
+ */
+function folderMiddleware(prefix, root) {
+  return (ctx, next) => {
+    if (!ctx.path.startsWith(prefix)) return next();
+    const file = resolve(root, decodeURIComponent(ctx.path.slice(prefix.length)));
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      ctx.status = 404;
+      return undefined;
+    }
+    ctx.type = types[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    ctx.body = createReadStream(file);
     return undefined;
-  }
-  ctx.type = types[extname(file).toLowerCase()] ?? 'application/octet-stream';
-  ctx.body = createReadStream(file);
-  return undefined;
+  };
 }
 
 /**
@@ -77,7 +82,11 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 600000,
   browserStartTimeout: 60000,
-  middleware: [...(corpusRun ? [corpusMiddleware] : []), swTestMiddleware],
+  middleware: [
+    folderMiddleware('/test/fixtures/', resolve(import.meta.dirname, 'test/fixtures')),
+    ...(corpusRun ? [folderMiddleware('/corpus/', corpusRoot)] : []),
+    swTestMiddleware,
+  ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(import.meta.dirname, 'tsconfig.json') })],
   browsers: [
     chromeLauncher({
