@@ -225,8 +225,7 @@ describe('parseManifest on the fixture courses', () => {
     expect(test1.parameters).to.equal('?content=test1&score=70');
     expect(test1.hideLmsUi).to.include('suspendAll');
     expect(findItem(org.items, 'lessons_item').sequencing?.randomizationControls).to.include({
-      randomizationTiming: 'onEachNewAttempt',
-      reorderChildren: true,
+      reorderChildren: false,
       selectionTiming: 'never',
     });
     const posttest = findItem(org.items, 'posttest_item');
