@@ -56,7 +56,10 @@ function halfway(folder: string): {
   const root = navigator.status(org.identifier);
   const course = {
     title: manifest.title,
-    courseVersion: { url: 'https://courses.example.com/course/imsmanifest.xml', manifestHash: 'a1'.repeat(32) },
+    courseVersion: {
+      url: 'https://courses.example.com/course/imsmanifest.xml',
+      manifestHash: 'a1'.repeat(32),
+    },
     completionStatus: root.completion,
     successStatus: root.success,
     totalSeconds: 400.5,
@@ -116,4 +119,3 @@ export function courseStateFigures(folder: string, label: string): BenchFigure[]
     },
   ];
 }
-

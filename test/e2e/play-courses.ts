@@ -186,7 +186,9 @@ function definePackageTests(options: PlayCoursesOptions, packages: CoursePackage
 
   const flowing = packages.filter(
     (p) =>
-      p.flow && p.leaves.filter((l) => l.visible).length >= 2 && !(options.noFlowCheck?.test(p.name) ?? false),
+      p.flow &&
+      p.leaves.filter((l) => l.visible).length >= 2 &&
+      !(options.noFlowCheck?.test(p.name) ?? false),
   );
   for (const pkg of flowing) {
     const [a, b] = pkg.leaves.filter((l) => l.visible) as [

@@ -45,9 +45,7 @@ describe('openCourseUrl', () => {
   it('names the URL on an HTTP error, and hints at the folder for a missing manifest', async () => {
     const error = await rejection(openCourseUrl('/test/fixtures/no-such-course/', { base: location.href }));
     expect(error.code).to.equal(PackageErrorCode.HttpStatus);
-    expect(error.url).to.equal(
-      new URL('/test/fixtures/no-such-course/imsmanifest.xml', location.href).href,
-    );
+    expect(error.url).to.equal(new URL('/test/fixtures/no-such-course/imsmanifest.xml', location.href).href);
     expect(error.message).to.contain(error.url).and.contain('404');
   });
 

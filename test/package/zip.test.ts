@@ -41,7 +41,12 @@ describe('unzipPackage', () => {
     await unzipPackage(zipFiles(course), { onProgress: (p) => seen.push(p) });
     const total = [...course.values()].reduce((n, d) => n + d.length, 0);
     const last = seen.at(-1);
-    expect(last).to.deep.equal({ bytes: total, totalBytes: total, files: course.size, totalFiles: course.size });
+    expect(last).to.deep.equal({
+      bytes: total,
+      totalBytes: total,
+      files: course.size,
+      totalFiles: course.size,
+    });
     expect(seen[0]?.bytes).to.equal(0);
     for (let i = 1; i < seen.length; i++) expect(seen[i]!.bytes).to.be.at.least(seen[i - 1]!.bytes);
   });

@@ -144,11 +144,7 @@ describe('<scorm-player> with a SCORM 1.2 SCO (runtime-12)', () => {
     expect(event.detail.item.lessonStatus).to.equal('incomplete');
     expect(event.detail.completion).to.equal('incomplete');
     await player.whenSaved();
-    const saved = await store.loadAttempt(
-      'pkg:fixtures.runtime.12',
-      'u1',
-      'item_1',
-    );
+    const saved = await store.loadAttempt('pkg:fixtures.runtime.12', 'u1', 'item_1');
     expect(saved?.state.lessonStatus).to.equal('incomplete');
     expect(saved?.state.location).to.equal('0');
     const course = await store.loadCourse('pkg:fixtures.runtime.12', 'u1');
@@ -233,7 +229,10 @@ describe('<scorm-player> flow and choice (SCORM 1.2, one file per SCO)', () => {
     toolbarButton(player, 'Previous').click();
     await waitUntil(() => frameOf(player)?.title === 'Bowline', 'Previous did not go back');
     expect(changes).to.deep.equal(['tying_bowline_item', 'tying_clove_item', 'tying_bowline_item']);
-    await waitUntil(() => tocItem(player, 'Bowline')?.getAttribute('aria-selected') === 'true', 'TOC current');
+    await waitUntil(
+      () => tocItem(player, 'Bowline')?.getAttribute('aria-selected') === 'true',
+      'TOC current',
+    );
     expect(tocItem(player, 'Bowline')!.getAttribute('aria-current')).to.equal('page');
     // The top treeitem is the organization.
     const top = tocOf(player).shadowRoot!.querySelector('[role="treeitem"]')!;

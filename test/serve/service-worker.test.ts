@@ -135,7 +135,9 @@ describe('service worker (Chromium)', () => {
     const image = glossary.contentDocument!.querySelector('img')!;
     await until(() => image.complete && image.naturalWidth > 0);
     expect(image.naturalWidth).to.equal(48);
-    expect(glossary.contentWindow!.getComputedStyle(glossary.contentDocument!.body).fontFamily).to.equal('serif');
+    expect(glossary.contentWindow!.getComputedStyle(glossary.contentDocument!.body).fontFamily).to.equal(
+      'serif',
+    );
     expect(glossary.contentDocument!.location.href).to.contain(contentBaseUrl(scope, record.id));
     expect((await serverHits()).filter((h) => h.startsWith('content/'))).to.deep.equal([]);
   });
@@ -157,9 +159,7 @@ describe('service worker (Chromium)', () => {
     const png = await controlledFetch(contentUrl(scope, record.id, 'IMAGES/Rope.PNG'));
     expect(png.status).to.equal(200);
     // Launch parameters in the query do not change which file is served; HEAD answers headers only.
-    const page = await controlledFetch(
-      `${contentUrl(scope, record.id, 'sco.html')}?lesson=2#p3`,
-    );
+    const page = await controlledFetch(`${contentUrl(scope, record.id, 'sco.html')}?lesson=2#p3`);
     expect(page.status).to.equal(200);
     const head = await controlledFetch(contentUrl(scope, record.id, 'media/clip.mp4'), { method: 'HEAD' });
     expect(head.status).to.equal(200);

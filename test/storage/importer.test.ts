@@ -3,7 +3,15 @@ import { zipSync, type Zippable } from 'fflate';
 import { PackageErrorCode } from '../../src/package/index.js';
 import { importPackage, type ImportProgress } from '../../src/storage/importer.js';
 import { getFile, listFiles, listPackages } from '../../src/storage/package-store.js';
-import { FIXTURE_12_ID, fixtureFiles, zipFiles, zipRaw, tinyManifest, rejection, sha256 } from '../package/zip-fixtures.js';
+import {
+  FIXTURE_12_ID,
+  fixtureFiles,
+  zipFiles,
+  zipRaw,
+  tinyManifest,
+  rejection,
+  sha256,
+} from '../package/zip-fixtures.js';
 import { countFiles, freshDb, randomBytes, textBytes, type TestDb } from './import-fixtures.js';
 
 /** A ~26 MB package: the fixture course plus large stored (random) and deflated (text) media files. */
