@@ -320,10 +320,10 @@ describe('parseManifest on the fixture courses', () => {
   it('xml-base-2004-4th: manifest, resources and resource bases, and the parameter joining rules', async () => {
     const m = await loadCourse('xml-base-2004-4th');
     expect(leaves(m.defaultOrganization.items).map((i) => i.launchUrl)).to.deep.equal([
-      'course/lessons/one/sco.html?pages=2',
-      'course/lessons/two/sco.html?pages=2&title=Two',
+      'course/lessons/one/sco.html?pages=3',
+      'course/lessons/two/sco.html?pages=3&title=Two',
       'course/lessons/two/sco.html#top',
-      'course/lessons/one/sco.html?exit=suspend&pages=2',
+      'course/lessons/one/sco.html?exit=suspend&pages=3',
     ]);
   });
 
@@ -333,7 +333,7 @@ describe('parseManifest on the fixture courses', () => {
     const extra = findItem(m.defaultOrganization.items, 'extra_item');
     expect(extra.launchUrl).to.equal(undefined);
     expect(extra.children.map((c) => [c.identifier, c.launchUrl])).to.deep.equal([
-      ['extra_lesson_item', 'extra/sco.html?pages=2'],
+      ['extra_lesson_item', 'extra/sco.html?pages=3'],
     ]);
     expect(findItem(m.defaultOrganization.items, 'direct_item').launchUrl).to.equal(
       'extra/sco.html?title=Direct',
@@ -389,7 +389,7 @@ describe('parseManifest on the fixture courses', () => {
       minProgressMeasure: 0.75,
       progressWeight: 0.5,
     });
-    expect(item?.hideLmsUi).to.deep.equal(['exit', 'continue']);
+    expect(item?.hideLmsUi).to.deep.equal(['exit', 'abandon']);
     expect(item?.dataMaps).to.deep.equal([
       { targetID: 'fixtures.extensions.notes', readSharedData: true, writeSharedData: true },
     ]);
