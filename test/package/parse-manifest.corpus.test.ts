@@ -458,3 +458,12 @@ describe('parseManifest on the edge-case manifests', () => {
     expect(m.resources[1]?.files).to.deep.equal(['sco2/index.html', 'sco2/quiz.html', 'sco2/results.js']);
   });
 });
+
+describe('parseManifest checks on the golf sequencing packages', () => {
+  it('the golf sequencing packages share their global objectives on purpose: no warnings', async () => {
+    for (const name of packages.filter((p) => p.startsWith('golf-Sequencing'))) {
+      const m = await loadPackage(name);
+      expect(m.warnings, name).to.deep.equal([]);
+    }
+  });
+});
