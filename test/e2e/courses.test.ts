@@ -24,6 +24,7 @@ const courses = [
   'seq-random-test',
   'seq-hidden-disabled',
   'seq-global-objectives',
+  'interactions-12',
   'interactions-2004-4th',
 ];
 

@@ -143,6 +143,9 @@ function definePackageTests(options: PlayCoursesOptions, packages: CoursePackage
           return;
         }
         assert.equal(await waitForApi(page), pkg.version);
+        // The fixture SCO shows every API call that failed (its interactions of every type included).
+        const apiErrors = (await scoFrame(page)).locator('#errors');
+        if ((await apiErrors.count()) > 0) assert.equal(await apiErrors.textContent(), '', 'API errors');
         const shown = await shownInToc(page, first.title);
         await waitForTocStatus(page, shown, /^(Incomplete|Completed|Passed|Failed)$/);
         // Move within the SCO when it has pages, so the bookmark is not just the start.
