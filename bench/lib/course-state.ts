@@ -10,7 +10,7 @@ import { encodeFull, hostStateTexts, type HostAttemptRecord } from '../../src/di
 import { parseManifest } from '../../src/package/index.js';
 import { Scorm2004Api } from '../../src/runtime/index.js';
 import type { AttemptState } from '../../src/runtime/types.js';
-import { createNavigator } from '../../src/sequencing/index.js';
+import { navigatorFactory } from '../../src/app/navigators.js';
 import { median } from './stats.js';
 import type { BenchFigure } from './types.js';
 
@@ -26,13 +26,13 @@ function halfway(folder: string): {
 } {
   const manifest = parseManifest(readFileSync(join(folder, 'imsmanifest.xml')));
   const org = manifest.defaultOrganization;
-  const navigator = createNavigator(manifest, org);
+  const navigator = navigatorFactory(manifest, org);
   const leaves = navigator.leaves().map((i) => i.identifier);
   const attempts: HostAttemptRecord[] = [];
   let at = Date.parse('2026-03-01T10:00:00Z');
   const session = (itemId: string, pages: number, complete: boolean): void => {
     let state: AttemptState | undefined;
-    const api = new Scorm2004Api({ learnerId: 'learner-1', navigator, onCommit: (s) => (state = s) });
+    const api = new Scorm2004Api({ learnerId: 'learner-1', onCommit: (s) => (state = s) });
     api.Initialize('');
     api.SetValue('cmi.completion_status', 'incomplete');
     for (let p = 1; p <= pages; p++) {
@@ -66,7 +66,7 @@ function halfway(folder: string): {
     currentItemId: leaves[2]!,
     suspended: true,
     ended: false,
-    sequencing: { organizationId: org.identifier, navigator: navigator.snapshot() },
+    sequencing: { organizationId: org.identifier, navigator: navigator.persist() },
     sharedData: {},
     startedAt: '2026-03-01T10:00:00.000Z',
     updatedAt: new Date(at).toISOString(),
