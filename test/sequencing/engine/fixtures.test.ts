@@ -53,5 +53,4 @@ describe('fixture sequencing courses, through the SN engine', () => {
     expect(selectable(n, 'clove_item')).to.equal(true);
     expect(n.snapshot().requests.continue).to.equal(true);
   });
-
 });
