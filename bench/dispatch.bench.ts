@@ -1,10 +1,11 @@
 // Dispatch shells (issues 6, 12, 14). Budgets:
 // - size: a dispatch zip ≤ 4 KB and its index.html + shell.js ≤ 3 KB gzipped, for each SCORM version and mode,
 //   with a realistic title and player URL. The seed's shells are 10–50 KB; 10 KB is printed beside ours.
-// - the learner's course state in the host's suspend_data (issue 14): golf ForcedSequential (corpus) after
-//   half of it, as the real runtime and navigator leave it, ≤ 1,500 characters (the JSON it encodes printed
-//   beside it); encoding it plus the host's write (scorm-again SetValue cmi.suspend_data + Commit) per save
-//   ≤ 5 ms median. Skipped with a message when ../shared/corpus is missing.
+// - the learner's course state in the host's suspend_data (issue 14): the forced-sequential fixture course
+//   (test/fixtures/seq-forced-sequential) after half of it, as the real runtime and navigator leave it,
+//   ≤ 1,500 characters (the JSON it encodes printed beside it); encoding it plus the host's write (scorm-again
+//   SetValue cmi.suspend_data + Commit) per save ≤ 5 ms median (bench/lib/course-state.ts).
+//   dispatch-state.corpus.bench.ts measures the same on golf ForcedSequential of the corpus.
 // - speed: from the shell's load to the redirect ≤ 50 ms median in Chromium, in a host page whose
 //   window.API / window.API_1484_11 is the real scorm-again runtime (the shell in an iframe of the host page).
 //   Start: the shell document has loaded (responseEnd of its navigation, from the host's resource timing).
@@ -21,15 +22,9 @@ import {
   type ShellFiles,
   type ShellTemplates,
 } from '../src/dispatch/build-shell.js';
-import { existsSync } from 'node:fs';
-import * as scorm2004 from 'scorm-again/scorm2004';
-import { encodeFull, hostStateTexts, type HostAttemptRecord } from '../src/dispatch/host-state.js';
-import { parseManifest } from '../src/package/index.js';
-import { Scorm2004Api } from '../src/runtime/index.js';
-import type { AttemptState } from '../src/runtime/types.js';
-import { navigatorFactory } from '../src/app/navigators.js';
 import { serveStatic } from '../scripts/static-server.js';
 import { launchChromium } from './lib/chromium.js';
+import { courseStateFigures } from './lib/course-state.js';
 import { median } from './lib/stats.js';
 import type { Bench, BenchFigure } from './lib/types.js';
 
@@ -165,116 +160,12 @@ async function redirectTimes(t: ShellTemplates): Promise<BenchFigure[]> {
   return figures;
 }
 
-const GOLF = join(root, '../shared/corpus/packages/golf-SequencingForcedSequential_SCORM20043rdEdition');
-
-/**
- * golf ForcedSequential after half of it: the first two of its four lessons completed the way the golf content
- * does it (shared/launchpage.html: incomplete, a bookmark per page, completed on the last page, session time,
- * exit suspend, then continue), the third begun and the learner suspended there. The records are the ones
- * <scorm-player> stores (StoredCourseProgress with the navigator's snapshot, one attempt per item).
- */
-function golfHalfway(): {
-  course: Parameters<typeof encodeFull>[1]['course'];
-  attempts: HostAttemptRecord[];
-} {
-  const manifest = parseManifest(readFileSync(join(GOLF, 'imsmanifest.xml')));
-  const org = manifest.defaultOrganization;
-  const navigator = navigatorFactory(manifest, org);
-  const leaves = navigator.leaves().map((i) => i.identifier);
-  const attempts: HostAttemptRecord[] = [];
-  let at = Date.parse('2026-03-01T10:00:00Z');
-  const session = (itemId: string, pages: number, complete: boolean): void => {
-    let state: AttemptState | undefined;
-    const api = new Scorm2004Api({ learnerId: 'learner-1', onCommit: (s) => (state = s) });
-    api.Initialize('');
-    api.SetValue('cmi.completion_status', 'incomplete');
-    for (let p = 1; p <= pages; p++) {
-      api.SetValue('cmi.location', `${p}`);
-      api.Commit('');
-    }
-    if (complete) api.SetValue('cmi.completion_status', 'completed');
-    api.SetValue('cmi.session_time', 'PT2M13.5S');
-    api.SetValue('cmi.exit', 'suspend');
-    api.Terminate('');
-    navigator.report(itemId, state!);
-    attempts.push({ itemId, state: state!, updatedAt: new Date((at += 150_000)).toISOString() });
-  };
-  navigator.navigate({ type: 'start' });
-  session(leaves[0]!, 5, true);
-  navigator.navigate({ type: 'continue' });
-  session(leaves[1]!, 4, true);
-  navigator.navigate({ type: 'continue' });
-  session(leaves[2]!, 2, false);
-  navigator.navigate({ type: 'suspendAll' });
-  const root = navigator.status(org.identifier);
-  const course = {
-    title: manifest.title,
-    courseVersion: { url: 'https://courses.example.com/golf/imsmanifest.xml', manifestHash: 'a1'.repeat(32) },
-    completionStatus: root.completion,
-    successStatus: root.success,
-    totalSeconds: 400.5,
-    currentItemId: leaves[2]!,
-    suspended: true,
-    ended: false,
-    sequencing: { organizationId: org.identifier, navigator: navigator.persist() },
-    sharedData: {},
-    startedAt: '2026-03-01T10:00:00.000Z',
-    updatedAt: new Date(at).toISOString(),
-  };
-  return { course, attempts };
-}
-
-function hostState(): BenchFigure[] {
-  if (!existsSync(GOLF)) {
-    console.log(`  (skipped the course-state figures: the corpus is missing at ${GOLF})`);
-    return [];
-  }
-  const state = golfHalfway();
-  const token = 'k7Qw2mZp9xLr4TfB';
-  const text = encodeFull(token, state);
-  const json = JSON.stringify({ c: state.course, a: state.attempts });
-  // The ESM build exports the class by name; its type declarations say default.
-  const { Scorm2004API } = scorm2004 as unknown as {
-    Scorm2004API: new (settings: object) => {
-      cmi: { learner_id: string };
-      Initialize(a: string): string;
-      SetValue(k: string, v: string): string;
-      Commit(a: string): string;
-    };
-  };
-  const host = new Scorm2004API({ logLevel: 5 });
-  host.cmi.learner_id = 'learner-1';
-  host.Initialize('');
-  const times: number[] = [];
-  for (let i = 0; i < 201; i++) {
-    state.course.updatedAt = new Date(Date.parse(state.course.updatedAt) + 1000).toISOString();
-    const t0 = performance.now();
-    const texts = hostStateTexts(token, state, 64000)!;
-    if (host.SetValue('cmi.suspend_data', texts.state) !== 'true')
-      throw new Error('the host refused the state');
-    host.Commit('');
-    times.push(performance.now() - t0);
-  }
-  return [
-    {
-      name: 'course state in suspend_data, golf ForcedSequential after half of it (characters)',
-      value: text.length,
-      unit: 'chars',
-      baseline: json.length,
-      baselineName: 'the same records as JSON',
-      budget: { max: 1500 },
-    },
-    {
-      name: 'encoding the course state + the host write (SetValue + Commit, scorm-again) per save, median of 201',
-      value: median(times),
-      unit: 'ms',
-      budget: { max: 5 },
-    },
-  ];
-}
-
 const bench: Bench = async () => {
   const t = await templates();
-  return [...sizes(t), ...hostState(), ...(await redirectTimes(t))];
+  return [
+    ...sizes(t),
+    ...courseStateFigures(join(root, 'test/fixtures/seq-forced-sequential'), 'the forced-sequential fixture'),
+    ...(await redirectTimes(t)),
+  ];
 };
 export default bench;

@@ -1,14 +1,23 @@
 // `npm run bench`: runs every bench/*.bench.ts (or those whose names contain the CLI arguments), prints every
-// figure with its alternative and ratio, and fails when a budget is missed.
-import { readdirSync } from 'node:fs';
+// figure with its alternative and ratio, and fails when a budget is missed. The real-content benchmarks
+// (*.corpus.bench.ts, on the corpus folder of scripts/corpus.js) run only with --corpus, and then alone
+// (`npm run test:corpus` does that and writes their counts to .test-counts/bench-corpus.json: one test per
+// budget, and one failure per bench that threw).
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { corpusMissingMessage, corpusPresent } from '../scripts/corpus.js';
 import type { Bench, BenchFigure } from './lib/types.js';
 
-const filters = process.argv.slice(2);
+const corpus = process.argv.includes('--corpus');
+const filters = process.argv.slice(2).filter((a) => a !== '--corpus');
+if (corpus && !corpusPresent()) {
+  console.error(corpusMissingMessage());
+  process.exit(1);
+}
 const dir = import.meta.dirname;
 const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => f.endsWith('.bench.ts') && f.endsWith('.corpus.bench.ts') === corpus)
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 
@@ -44,6 +53,7 @@ function verdict(f: BenchFigure): { ok: boolean; text: string } {
 }
 
 let failures = 0;
+let met = 0;
 for (const file of files) {
   console.log(`\n## ${file}`);
   const mod = (await import(pathToFileURL(join(dir, file)).href)) as { default: Bench };
@@ -61,8 +71,13 @@ for (const file of files) {
       : '';
     const v = verdict(f);
     if (!v.ok) failures++;
+    else if (f.budget) met++;
     console.log(`  ${f.name}: ${fmt(f.value)} ${f.unit}${ratio}${v.text ? ` | ${v.text}` : ''}`);
   }
+}
+if (corpus) {
+  mkdirSync('.test-counts', { recursive: true });
+  writeFileSync('.test-counts/bench-corpus.json', JSON.stringify({ passed: met, failed: failures }));
 }
 console.log(failures ? `\n${failures} budget(s) missed` : '\nall budgets met');
 process.exit(failures ? 1 : 0);

@@ -1,7 +1,7 @@
 // A small static file server for `npm start`, the whole-app tests and the benchmarks.
-// It serves a root folder plus optional mounts (for example /corpus/ → ../shared/corpus), answers Range
-// requests with 206, and, like CDNs configured for single-page apps, serves 404.html for unknown paths
-// that have no file extension (so /player/dispatch/<token> reaches the app).
+// It serves a root folder plus optional mounts (for example /fixtures/ → test/fixtures, /corpus/ → the corpus
+// folder), answers Range requests with 206, and, like CDNs configured for single-page apps, serves 404.html
+// for unknown paths that have no file extension (so /player/dispatch/<token> reaches the app).
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';

@@ -1,4 +1,5 @@
-// `scorm-player validate` run as a command, on corpus folders and on zips made here with fflate.
+// `scorm-player validate` run as a command, on the fixture courses and manifests (test/fixtures/) and on zips
+// made here with fflate.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -17,7 +18,7 @@ import { join, relative, sep } from 'node:path';
 import { zipSync } from 'fflate';
 
 const root = join(import.meta.dirname, '..', '..');
-const corpus = join(root, '..', 'shared', 'corpus');
+const fixtures = join(root, 'test', 'fixtures');
 
 function cli(...args: string[]): { code: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), ...args], {
@@ -44,87 +45,71 @@ function zipFolder(folder: string, prefix = ''): Uint8Array {
 const temp = mkdtempSync(join(tmpdir(), 'scorm-validate-'));
 process.on('exit', () => rmSync(temp, { recursive: true, force: true }));
 
-test('a golf package folder: the tree with launch URLs, the resources, no warnings', () => {
-  const r = cli('validate', join(corpus, 'packages', 'golf-SequencingForcedSequential_SCORM20043rdEdition'));
+test('a package folder: the tree with launch URLs, the resources, no warnings', () => {
+  const r = cli('validate', join(fixtures, 'seq-forced-sequential'));
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /SCORM 2004-3rd \(schemaversion "2004 3rd Edition"\)/);
-  assert.match(
-    r.out,
-    /organization golf_sample_default_org \(default\): Golf Explained - Sequencing Forced Order/,
-  );
-  assert.match(
-    r.out,
-    /- playing_item: Playing the Game -> shared\/launchpage\.html\?content=playing \[sco\]/,
-  );
-  assert.match(r.out, /- assessment_item: Quiz -> shared\/launchpage\.html\?content=assessment \[sco\]/);
-  assert.match(r.out, /resources: 6 \(5 SCO, 1 asset\)/);
+  assert.match(r.out, /organization knots_org \(default\): Knots Explained - Forced Sequential/);
+  assert.match(r.out, /- bowline_item: Bowline -> sco\.html\?pages=3&score=100 \[sco\]/);
+  assert.match(r.out, /- quiz_item: Quiz -> sco\.html\?score=85&interactions=all \[sco\]/);
+  assert.match(r.out, /resources: 1 \(1 SCO, 0 asset\)/);
   assert.match(r.out, /no warnings\nvalid\n$/);
 });
 
 test('a 1.2 folder with clusters prints the nested tree', () => {
-  const r = cli('validate', join(corpus, 'packages', 'golf-ContentPackagingOneFilePerSCO_SCORM12'));
+  const r = cli('validate', join(fixtures, 'one-file-per-sco-12'));
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /SCORM 1\.2/);
   assert.match(r.out, /\n {2}- \w+: .+\n {4}- \w+: .+ -> \w+\/\w+\.html \[asset\]/);
-  assert.match(
-    r.out,
-    /playing_quiz_item: .* -> shared\/assessmenttemplate\.html\?questions=Playing \[asset\]/,
-  );
+  assert.match(r.out, /tying_quiz_item: .* -> shared\/quiz\.html\?questions=Tying \[asset\]/);
 });
 
 test('a folder whose listed files are absent: each is reported, and the missing launch file fails', () => {
   const dir = join(temp, 'missing-files');
   mkdirSync(dir);
-  copyFileSync(
-    join(corpus, 'manifests', 'emp-synthetic-InvalidFileReferences_SCORM12.xml'),
-    join(dir, 'imsmanifest.xml'),
-  );
+  copyFileSync(join(fixtures, 'manifests', 'missing-files-12.xml'), join(dir, 'imsmanifest.xml'));
   const r = cli('validate', dir);
   assert.equal(r.code, 1, r.err);
-  assert.match(r.out, /5 warnings:/);
-  assert.match(r.out, /invalid: 1 launch file missing/);
+  assert.match(r.out, /7 warnings:/);
+  assert.match(r.out, /invalid: 3 launch files missing/);
   assert.equal((r.out.match(/warning \[file-missing\]/g) ?? []).length, 4);
+  assert.equal((r.out.match(/warning \[launch-file-missing\]/g) ?? []).length, 3);
   assert.match(
     r.out,
-    /warning \[launch-file-missing\] resource\[identifier=resource_1\] launches "content\/nonexistent\.html"/,
+    /warning \[launch-file-missing\] resource\[identifier=resource_1\] launches "content\/item1\.html"/,
   );
 });
 
 test('a malformed manifest: the error with its line, exit code 1', () => {
   const dir = join(temp, 'malformed');
   mkdirSync(dir);
-  copyFileSync(
-    join(corpus, 'manifests', 'emp-synthetic-MalformedXml_SCORM12.xml'),
-    join(dir, 'imsmanifest.xml'),
-  );
+  copyFileSync(join(fixtures, 'manifests', 'malformed-xml-12.xml'), join(dir, 'imsmanifest.xml'));
   const r = cli('validate', dir);
   assert.equal(r.code, 1);
   assert.match(r.out, /invalid/);
-  assert.match(r.err, /error \[malformed-xml\] .*line 27, column 5/);
+  assert.match(r.err, /error \[malformed-xml\] .*line 14, column 5/);
 });
 
 test('a lone manifest file with a broken default organization: the fallback warning', () => {
-  const r = cli('validate', join(corpus, 'manifests', 'emp-synthetic-CM-01-broken-default-org.xml'));
+  const r = cli('validate', join(fixtures, 'manifests', 'broken-default-org-2004-4th.xml'));
   assert.equal(r.code, 0, r.err);
-  assert.match(r.out, /warning \[default-organization-missing\] .*NONEXISTENT_ORG.* \(line 20\)/);
-  assert.match(r.out, /activity_1: Activity 1 -> resources\/SequencingTest\.htm\?tc=CM-01&act=1 \[sco\]/);
+  assert.match(r.out, /warning \[default-organization-missing\] .*NO_SUCH_ORG.* \(line 11\)/);
+  assert.match(r.out, /activity_1: Activity 1 -> content\/launch\.html\?case=first&act=1 \[sco\]/);
 });
 
 test('a zip with the package inside a top folder, made at test time', () => {
-  const zip = join(temp, 'golf.zip');
-  writeFileSync(zip, zipFolder(join(corpus, 'packages', 'golf-RuntimeBasicCalls_SCORM12'), 'course/'));
+  const zip = join(temp, 'knots.zip');
+  writeFileSync(zip, zipFolder(join(fixtures, 'runtime-12'), 'course/'));
   const r = cli('validate', zip);
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /SCORM 1\.2/);
-  assert.match(r.out, /-> shared\/launchpage\.html \[sco\]/);
+  assert.match(r.out, /-> sco\.html\?pages=4&score=90&title=Knots%20Explained \[sco\]/);
   assert.match(r.out, /no warnings/);
 });
 
 test('a zip missing a launch file fails (exit 1); one with a dangling identifierref fails', () => {
   const files = {
-    'imsmanifest.xml': readFileSync(
-      join(corpus, 'manifests', 'emp-synthetic-MultipleItemsWithIdentifierRef_SCORM12.xml'),
-    ),
+    'imsmanifest.xml': readFileSync(join(fixtures, 'manifests', 'missing-files-12.xml')),
     'content/item1.html': new TextEncoder().encode('<p>1</p>'),
     'content/item2.html': new TextEncoder().encode('<p>2</p>'),
   };
@@ -149,16 +134,14 @@ test('a zip missing a launch file fails (exit 1); one with a dangling identifier
   writeFileSync(
     bad,
     zipSync({
-      'imsmanifest.xml': readFileSync(
-        join(corpus, 'manifests', 'emp-synthetic-ItemWithNonExistentResourceId_SCORM12.xml'),
-      ),
+      'imsmanifest.xml': readFileSync(join(fixtures, 'manifests', 'unknown-resource-12.xml')),
     }),
   );
   const r = cli('validate', bad);
   assert.equal(r.code, 1);
   assert.match(
     r.err,
-    /error \[unknown-resource\] item\[identifier=item_1\] has identifierref="non_existent_resource"/,
+    /error \[unknown-resource\] item\[identifier=item_1\] has identifierref="no_such_resource"/,
   );
 });
 

@@ -11,7 +11,8 @@ import type { ScormProgressEvent } from '../../src/player/events.js';
 import { until } from './host-lms.js';
 
 const demo = `${location.origin}/public/demo/imsmanifest.xml`;
-const golf = `${location.origin}/corpus/packages/golf-ContentPackagingSingleSCO_SCORM20043rdEdition/`;
+/** An earlier version of the course, on another URL (a test course of test/fixtures/). */
+const earlier = `${location.origin}/test/fixtures/single-sco-2004-2nd/`;
 
 describe('<scorm-dispatch-view>', () => {
   let db: PlayerDatabase;
@@ -27,7 +28,7 @@ describe('<scorm-dispatch-view>', () => {
             good: { course: demo, title: 'Tea' },
             reported: { course: demo, reportUrl: 'https://reports.example.com/scorm' },
             hashed: { course: demo, reportUrl: 'https://reports.example.com/scorm', hashUserId: true },
-            moved: { course: demo, versions: [golf] },
+            moved: { course: demo, versions: [earlier] },
             off: { course: demo, enabled: false },
             old: { course: demo, expires: '2020-01-01T00:00:00Z' },
             bad: { title: 'no course' },
@@ -141,7 +142,7 @@ describe('<scorm-dispatch-view>', () => {
   }
 
   it('asks a learner with an unfinished attempt on an earlier version, and continues on it', async () => {
-    await seedAttempt('u2', { url: golf, manifestHash: 'earlier' });
+    await seedAttempt('u2', { url: earlier, manifestHash: 'earlier' });
     const el = await open('moved', 'u2');
     const prompt = await until(() => document.querySelector('scorm-version-prompt'), 8000, 'the prompt');
     await prompt.updateComplete;
@@ -153,7 +154,7 @@ describe('<scorm-dispatch-view>', () => {
     await expect(prompt).to.be.accessible();
     dialog.querySelector('button')!.click();
     const player = await until(() => el.shadowRoot!.querySelector('scorm-player'), 8000, 'the player');
-    expect(player.courseVersion!.url).to.equal(`${golf}imsmanifest.xml`);
+    expect(player.courseVersion!.url).to.equal(`${earlier}imsmanifest.xml`);
     expect(document.querySelector('scorm-version-prompt')).to.equal(null);
     // The attempt goes on: its record (begun in January) was kept.
     expect((await new IdbProgressStore(db).loadCourse('dispatch:moved', 'u2'))?.startedAt).to.equal(
@@ -177,7 +178,7 @@ describe('<scorm-dispatch-view>', () => {
   });
 
   it('opens the new version without asking when the earlier attempt had ended', async () => {
-    await seedAttempt('u4', { url: golf, manifestHash: 'earlier' }, true);
+    await seedAttempt('u4', { url: earlier, manifestHash: 'earlier' }, true);
     const el = await open('moved', 'u4');
     const player = await until(() => el.shadowRoot!.querySelector('scorm-player'), 8000, 'the player');
     expect(document.querySelector('scorm-version-prompt')).to.equal(null);

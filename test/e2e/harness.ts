@@ -1,13 +1,16 @@
-// Whole-app test harness: serves the built app (dist/) with the shared corpus under /corpus/ and drives
-// Debian's Chromium with playwright-core.
+// Whole-app test harness: serves the built app (dist/) with the project's fixtures (test/fixtures/) under
+// /fixtures/ and the corpus folder (scripts/corpus.js; only the *.corpus.test.ts files use it) under /corpus/,
+// and drives Debian's Chromium with playwright-core.
 import { resolve } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/static-server.js';
 import { launchChromium } from '../../bench/lib/chromium.js';
+import { corpusRoot } from '../../scripts/corpus.js';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
-export const corpusRoot = resolve(projectRoot, '../shared/corpus');
+export const fixturesRoot = resolve(projectRoot, 'test/fixtures');
+export { corpusRoot };
 
 export interface Harness {
   /** Base URL of the app, e.g. http://127.0.0.1:43123 (no trailing slash). */
@@ -19,7 +22,7 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
-  /** Extra folders served under URL prefixes, besides /corpus/. */
+  /** Extra folders served under URL prefixes, besides /fixtures/ and /corpus/. */
   mounts?: Record<string, string>;
   /** A request hook; return true when it answered. */
   handle?: (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -28,7 +31,7 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const server = await serveStatic({
     root: resolve(projectRoot, 'dist'),
-    mounts: { '/corpus/': corpusRoot, ...options.mounts },
+    mounts: { '/fixtures/': fixturesRoot, '/corpus/': corpusRoot, ...options.mounts },
     handle: options.handle,
   });
   const browser = await launchChromium();

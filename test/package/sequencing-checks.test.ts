@@ -260,16 +260,17 @@ describe('sequencing checks: SCORM 1.2 and the corpus', () => {
     expect(parseManifest(manifest12()).warnings).to.deep.equal([]);
   });
 
-  it('the golf sequencing packages share their global objectives on purpose: no warnings', async () => {
+  it('the fixture sequencing courses share their global objectives on purpose: no warnings', async () => {
     for (const name of [
-      'golf-SequencingForcedSequential_SCORM20043rdEdition',
-      'golf-SequencingPostTestRollup4thEd_SCORM20044thEdition',
-      'golf-SequencingPostTestRollup_SCORM20043rdEdition',
-      'golf-SequencingPreOrPostTestRollup_SCORM20043rdEdition',
-      'golf-SequencingRandomTest_SCORM20043rdEdition',
-      'golf-SequencingSimpleRemediation_SCORM20043rdEdition',
+      'seq-forced-sequential',
+      'seq-post-test-rollup-4th',
+      'seq-pre-post-test',
+      'seq-random-test',
+      'seq-remediation',
+      'seq-hidden-disabled',
+      'seq-global-objectives',
     ]) {
-      const m = parseManifest(await (await fetch(`/corpus/packages/${name}/imsmanifest.xml`)).text());
+      const m = parseManifest(await (await fetch(`/test/fixtures/${name}/imsmanifest.xml`)).text());
       expect(m.warnings, name).to.deep.equal([]);
     }
   });

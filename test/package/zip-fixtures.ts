@@ -1,20 +1,22 @@
-// Zips built at test time from the shared corpus (never copied into the project), for the zip, storage
-// and service-worker tests.
+// Zips built at test time from the project's test courses (test/fixtures/, served from the project root), for
+// the zip, storage, URL-opening and service-worker tests.
 import { expect } from '@open-wc/testing';
 import { zipSync, type Zippable } from 'fflate';
 import { PackageError } from '../../src/package/index.js';
 
-export const GOLF_12 = '/corpus/packages/golf-RuntimeBasicCalls_SCORM12/';
+/** The SCORM 1.2 course of one SCO with a glossary asset (page, stylesheet, image): test/fixtures/README.md. */
+export const FIXTURE_12 = '/test/fixtures/runtime-12/';
+export const FIXTURE_12_ID = 'fixtures.runtime.12';
 
-/** The XML schemas shipped beside the manifest; not listed as <file> in it. */
-const golfSchemas = ['ims_xml.xsd', 'adlcp_rootv1p2.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd'];
-
-/** Every file of a golf package: the manifest, the schemas, and each href the manifest lists. */
-export async function corpusFiles(folder = GOLF_12): Promise<Map<string, Uint8Array>> {
+/**
+ * Every file of a fixture package: the manifest and each file href it lists (the fixtures use no xml:base
+ * where this is used).
+ */
+export async function fixtureFiles(folder = FIXTURE_12): Promise<Map<string, Uint8Array>> {
   const manifest = await fetchBytes(`${folder}imsmanifest.xml`);
   const text = new TextDecoder().decode(manifest);
-  const hrefs = new Set([...text.matchAll(/\bhref="([^"]+)"/g)].map((m) => m[1] as string));
-  const paths = ['imsmanifest.xml', ...golfSchemas, ...hrefs];
+  const hrefs = new Set([...text.matchAll(/<file href="([^"]+)"/g)].map((m) => m[1] as string));
+  const paths = ['imsmanifest.xml', ...hrefs];
   const files = new Map<string, Uint8Array>();
   await Promise.all(paths.map(async (p) => files.set(p, await fetchBytes(folder + p))));
   return files;

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { zipSync } from 'fflate';
 import { PackageErrorCode, unzipPackage, readZipDirectory } from '../../src/package/index.js';
 import { crc32 } from '../../src/package/crc32.js';
-import { corpusFiles, zipFiles, zipRaw, tinyManifest, rejection } from './zip-fixtures.js';
+import { fixtureFiles, zipFiles, zipRaw, tinyManifest, rejection } from './zip-fixtures.js';
 import {
   badCrcZip,
   honest,
@@ -16,44 +16,49 @@ import {
 } from './hostile-zips.js';
 
 describe('unzipPackage', () => {
-  let golf: Map<string, Uint8Array>;
+  let course: Map<string, Uint8Array>;
   before(async () => {
-    golf = await corpusFiles();
+    course = await fixtureFiles();
   });
 
-  it('unzips a golf package with the manifest at the root, byte for byte', async () => {
-    const result = await unzipPackage(zipFiles(golf));
+  it('unzips a fixture package with the manifest at the root, byte for byte', async () => {
+    const result = await unzipPackage(zipFiles(course));
     expect(result.rootFolder).to.equal('');
-    expect([...result.files.keys()].sort()).to.deep.equal([...golf.keys()].sort());
-    for (const [path, data] of golf) expect(result.files.get(path), path).to.deep.equal(data);
-    expect(result.manifestXml).to.deep.equal(golf.get('imsmanifest.xml'));
+    expect([...result.files.keys()].sort()).to.deep.equal([...course.keys()].sort());
+    for (const [path, data] of course) expect(result.files.get(path), path).to.deep.equal(data);
+    expect(result.manifestXml).to.deep.equal(course.get('imsmanifest.xml'));
   });
 
   it('strips a single top folder that holds the manifest, and ignores __MACOSX and folder entries', async () => {
     const zip = zipSync({
-      'golf/': new Uint8Array(),
-      'golf/imsmanifest.xml': golf.get('imsmanifest.xml') as Uint8Array,
-      'golf/shared/launchpage.html': golf.get('shared/launchpage.html') as Uint8Array,
-      '__MACOSX/golf/._imsmanifest.xml': new Uint8Array([1, 2, 3]),
+      'course/': new Uint8Array(),
+      'course/imsmanifest.xml': course.get('imsmanifest.xml') as Uint8Array,
+      'course/sco.html': course.get('sco.html') as Uint8Array,
+      '__MACOSX/course/._imsmanifest.xml': new Uint8Array([1, 2, 3]),
     });
     const result = await unzipPackage(zip);
-    expect(result.rootFolder).to.equal('golf');
-    expect([...result.files.keys()].sort()).to.deep.equal(['imsmanifest.xml', 'shared/launchpage.html']);
+    expect(result.rootFolder).to.equal('course');
+    expect([...result.files.keys()].sort()).to.deep.equal(['imsmanifest.xml', 'sco.html']);
   });
 
   it('strips the top folder of a whole real package', async () => {
-    const result = await unzipPackage(zipFiles(golf, 'Golf Course'));
-    expect(result.rootFolder).to.equal('Golf Course');
-    expect(result.files.size).to.equal(golf.size);
-    expect(result.files.get('shared/launchpage.html')).to.deep.equal(golf.get('shared/launchpage.html'));
+    const result = await unzipPackage(zipFiles(course, 'Knots Course'));
+    expect(result.rootFolder).to.equal('Knots Course');
+    expect(result.files.size).to.equal(course.size);
+    expect(result.files.get('sco.html')).to.deep.equal(course.get('sco.html'));
   });
 
   it('reports progress in bytes and files up to the totals', async () => {
     const seen: { bytes: number; totalBytes: number; files: number; totalFiles: number }[] = [];
-    await unzipPackage(zipFiles(golf), { onProgress: (p) => seen.push(p) });
-    const total = [...golf.values()].reduce((n, d) => n + d.length, 0);
+    await unzipPackage(zipFiles(course), { onProgress: (p) => seen.push(p) });
+    const total = [...course.values()].reduce((n, d) => n + d.length, 0);
     const last = seen.at(-1);
-    expect(last).to.deep.equal({ bytes: total, totalBytes: total, files: golf.size, totalFiles: golf.size });
+    expect(last).to.deep.equal({
+      bytes: total,
+      totalBytes: total,
+      files: course.size,
+      totalFiles: course.size,
+    });
     expect(seen[0]?.bytes).to.equal(0);
     for (let i = 1; i < seen.length; i++) expect(seen[i]!.bytes).to.be.at.least(seen[i - 1]!.bytes);
   });
@@ -61,7 +66,7 @@ describe('unzipPackage', () => {
   it('stops with code aborted when the signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    const error = await rejection(unzipPackage(zipFiles(golf), { signal: controller.signal }));
+    const error = await rejection(unzipPackage(zipFiles(course), { signal: controller.signal }));
     expect(error.code).to.equal(PackageErrorCode.Aborted);
   });
 
@@ -119,7 +124,7 @@ describe('unzipPackage', () => {
   });
 
   it('reports a truncated zip as corrupt', async () => {
-    const zip = zipFiles(golf);
+    const zip = zipFiles(course);
     for (const length of [zip.length - 1, Math.floor(zip.length / 2), 10, 0]) {
       const error = await rejection(unzipPackage(zip.slice(0, length)));
       expect(error.code, `truncated to ${length}`).to.equal(PackageErrorCode.Corrupt);
@@ -169,17 +174,17 @@ describe('unzipPackage', () => {
   });
 
   it('reads stored entries as views into the archive, without copying', async () => {
-    const jpg = golf.get('Playing/par.jpg')!;
+    const png = course.get('images/rope.png')!;
     const zip = zipFiles(
       new Map([
-        ['imsmanifest.xml', golf.get('imsmanifest.xml')!],
-        ['Playing/par.jpg', jpg],
+        ['imsmanifest.xml', course.get('imsmanifest.xml')!],
+        ['images/rope.png', png],
       ]),
     );
     const result = await unzipPackage(zip);
-    const data = result.files.get('Playing/par.jpg')!;
+    const data = result.files.get('images/rope.png')!;
     expect(data.buffer).to.equal(zip.buffer);
-    expect(data).to.deep.equal(jpg);
+    expect(data).to.deep.equal(png);
   });
 
   it('reports bytes that are not a zip at all as corrupt', async () => {
@@ -196,14 +201,14 @@ describe('unzipPackage', () => {
   });
 
   it('lists the directory without inflating: sizes and compression per entry', () => {
-    const zip = zipFiles(golf);
+    const zip = zipFiles(course);
     const dir = readZipDirectory(zip);
-    expect(dir.entries.length).to.equal(golf.size);
-    const jpg = dir.entries.find((e) => e.path === 'Playing/par.jpg');
-    expect(jpg?.compression).to.equal(0);
-    const html = dir.entries.find((e) => e.path === 'shared/launchpage.html');
+    expect(dir.entries.length).to.equal(course.size);
+    const png = dir.entries.find((e) => e.path === 'images/rope.png');
+    expect(png?.compression).to.equal(0);
+    const html = dir.entries.find((e) => e.path === 'sco.html');
     expect(html?.compression).to.equal(8);
-    expect(html?.size).to.equal(golf.get('shared/launchpage.html')?.length);
+    expect(html?.size).to.equal(course.get('sco.html')?.length);
   });
 });
 

@@ -11,8 +11,8 @@ import type { ScormPlayer } from '../../src/player/scorm-player.js';
 import { IdbProgressStore } from '../../src/storage/progress-idb.js';
 import { expectAccessible } from './audit.js';
 
-const pkg = 'golf-RuntimeBasicCalls_SCORM20043rdEdition';
-const courseKey = 'pkg:com.scorm.golfsamples.runtime.basicruntime.20043rd';
+const pkg = 'runtime-2004-3rd';
+const courseKey = 'pkg:fixtures.runtime.2004.3rd';
 
 interface Api2004 {
   GetValue(element: string): string;
@@ -37,7 +37,7 @@ const notice = (p: ScormPlayer) => p.shadowRoot!.querySelector('save-notice')!;
 const noticeText = (p: ScormPlayer) => notice(p).shadowRoot!.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 async function mount(store: IdbProgressStore): Promise<ScormPlayer> {
-  const manifest = parseManifest(await (await fetch(`/corpus/packages/${pkg}/imsmanifest.xml`)).text());
+  const manifest = parseManifest(await (await fetch(`/test/fixtures/${pkg}/imsmanifest.xml`)).text());
   expect(`pkg:${manifest.identifier}`).to.equal(courseKey);
   return fixture<ScormPlayer>(
     html`<scorm-player
@@ -47,7 +47,7 @@ async function mount(store: IdbProgressStore): Promise<ScormPlayer> {
       .store=${store}
       .learner=${{ id: 'u1', name: 'Doe, Jane' }}
       course-key=${courseKey}
-      content-base=${`/corpus/packages/${pkg}/`}
+      content-base=${`/test/fixtures/${pkg}/`}
     ></scorm-player>`,
   );
 }

@@ -1,4 +1,5 @@
-// The player on hand-built manifests whose launch URLs point at golf pages (which never call the API):
+// The player on hand-built manifests whose launch URLs point at the pages of the one-file-per-sco-12 fixture
+// (which never call the API):
 // hidden items, prerequisites, hideLMSUI, several organizations, a missing launch file.
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../../src/player/scorm-player.js';
@@ -10,7 +11,7 @@ import { MemoryProgressStore } from '../../src/storage/progress-memory.js';
 import { item, manifest, type ItemSpec } from '../sequencing/manifest-builder.js';
 import { expectAccessible } from './audit.js';
 
-const base = '/corpus/packages/golf-ContentPackagingOneFilePerSCO_SCORM12/';
+const base = '/test/fixtures/one-file-per-sco-12/';
 const page = (p: string) => ({ launch: p });
 
 const frameOf = (p: ScormPlayer) =>
@@ -51,9 +52,9 @@ describe('<scorm-player> on hand-built manifests', () => {
 
   it('hides isvisible=false items, disables items whose prerequisites are unmet, hides hideLMSUI buttons', async () => {
     const items: ItemSpec[] = [
-      { id: 'a', title: 'How to Play', ...page('Playing/Playing.html'), extra: { hideLmsUi: ['exitAll'] } },
-      { id: 'b', title: 'Par', ...page('Playing/Par.html'), prerequisites: 'a' },
-      { id: 'h', title: 'Secret', ...page('Playing/Scoring.html'), visible: false },
+      { id: 'a', title: 'How to Play', ...page('tying/intro.html'), extra: { hideLmsUi: ['exitAll'] } },
+      { id: 'b', title: 'Par', ...page('tying/bowline.html'), prerequisites: 'a' },
+      { id: 'h', title: 'Secret', ...page('tying/clove.html'), visible: false },
     ];
     const player = await mount(manifest('1.2', items, { title: 'Hand-built' }));
     await waitUntil(() => frameOf(player)?.title === 'How to Play', 'not delivered');
@@ -65,12 +66,12 @@ describe('<scorm-player> on hand-built manifests', () => {
   });
 
   it('offers a choice of organizations when there are several', async () => {
-    const m = manifest('1.2', [{ id: 'a', title: 'How to Play', ...page('Playing/Playing.html') }]);
+    const m = manifest('1.2', [{ id: 'a', title: 'How to Play', ...page('tying/intro.html') }]);
     const second: Organization = {
       ...m.defaultOrganization,
       identifier: 'org2',
       title: 'Short version',
-      items: [item({ id: 'z', title: 'Par', launch: 'Playing/Par.html' })],
+      items: [item({ id: 'z', title: 'Par', launch: 'tying/bowline.html' })],
     };
     m.organizations = [m.defaultOrganization, second];
     const player = await mount(m);
@@ -87,7 +88,7 @@ describe('<scorm-player> on hand-built manifests', () => {
   });
 
   it('shows the stage error view when the launch file is missing', async () => {
-    const player = await mount(manifest('1.2', [{ id: 'a', title: 'Gone', ...page('Playing/Gone.html') }]));
+    const player = await mount(manifest('1.2', [{ id: 'a', title: 'Gone', ...page('tying/gone.html') }]));
     const stage = () => player.shadowRoot!.querySelector('scorm-stage')!;
     await waitUntil(() => stage().status === 'error', 'no error view', { timeout: 10000 });
     expect(stage().shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('missing');

@@ -14,10 +14,11 @@ import { MemoryProgressStore } from '../../src/storage/progress-memory.js';
 import type { ProgressStore } from '../../src/storage/progress.js';
 import { expectAccessible } from './audit.js';
 
-const corpus = '/corpus/packages/';
+/** The project's test courses (test/fixtures/README.md), served from the project root. */
+const fixtures = '/test/fixtures/';
 
 async function loadManifest(pkg: string): Promise<Manifest> {
-  const response = await fetch(`${corpus}${pkg}/imsmanifest.xml`);
+  const response = await fetch(`${fixtures}${pkg}/imsmanifest.xml`);
   return parseManifest(await response.text());
 }
 
@@ -44,8 +45,8 @@ function nextEvent<K extends keyof HTMLElementEventMap>(
 }
 
 /**
- * The real runtime, with the content frame's alert/confirm answered (golf asks "resume where you left
- * off?" with confirm(), which would block a headless test). Patched when the SCO initializes.
+ * The real runtime, with the content frame's alert/confirm answered (the fixture SCO asks "resume where
+ * you left off?" with confirm(), which would block a headless test). Patched when the SCO initializes.
  */
 function answerDialogs(): ApiFactory {
   return (version, options) => {
@@ -102,14 +103,14 @@ async function mount(options: {
       .apiFactory=${factory}
       .initialItem=${options.initialItem}
       course-key=${`pkg:${manifest.identifier}`}
-      content-base=${`${corpus}${options.pkg}/`}
+      content-base=${`${fixtures}${options.pkg}/`}
     ></scorm-player>`,
   );
   return player;
 }
 
-describe('<scorm-player> with golf SCORM 1.2 (RuntimeBasicCalls)', () => {
-  const pkg = 'golf-RuntimeBasicCalls_SCORM12';
+describe('<scorm-player> with a SCORM 1.2 SCO (runtime-12)', () => {
+  const pkg = 'runtime-12';
   let dbName: string;
   let store: IdbProgressStore;
 
@@ -133,7 +134,7 @@ describe('<scorm-player> with golf SCORM 1.2 (RuntimeBasicCalls)', () => {
       },
     );
     expect(api2004()).to.equal(undefined);
-    expect(frameOf(player)!.title).to.equal('Golf Explained');
+    expect(frameOf(player)!.title).to.equal('Knots Explained');
     expect(api12()!.LMSGetValue('cmi.core.student_name')).to.equal('Doe, Jane');
     // The SCO commits (as content does); the write is durable once whenSaved resolves.
     const progress = nextEvent(player, ScormProgressEvent.eventName);
@@ -143,22 +144,18 @@ describe('<scorm-player> with golf SCORM 1.2 (RuntimeBasicCalls)', () => {
     expect(event.detail.item.lessonStatus).to.equal('incomplete');
     expect(event.detail.completion).to.equal('incomplete');
     await player.whenSaved();
-    const saved = await store.loadAttempt(
-      'pkg:com.scorm.golfsamples.runtime.basicruntime.12',
-      'u1',
-      'item_1',
-    );
+    const saved = await store.loadAttempt('pkg:fixtures.runtime.12', 'u1', 'item_1');
     expect(saved?.state.lessonStatus).to.equal('incomplete');
     expect(saved?.state.location).to.equal('0');
-    const course = await store.loadCourse('pkg:com.scorm.golfsamples.runtime.basicruntime.12', 'u1');
+    const course = await store.loadCourse('pkg:fixtures.runtime.12', 'u1');
     expect(course?.completionStatus).to.equal('incomplete');
     expect(course?.learnerName).to.equal('Doe, Jane');
-    await waitUntil(() => tocStatus(player, 'Golf Explained') === 'Incomplete', 'TOC status not shown');
+    await waitUntil(() => tocStatus(player, 'Knots Explained') === 'Incomplete', 'TOC status not shown');
     await expectAccessible(player);
   });
 
   it('Suspend ends the session (no frame left), and a new player on the same store resumes at once', async () => {
-    const key = 'pkg:com.scorm.golfsamples.runtime.basicruntime.12';
+    const key = 'pkg:fixtures.runtime.12';
     const first = await mount({ pkg, store });
     await waitUntil(() => api12()?.LMSGetValue('cmi.core.lesson_location') === '0', 'SCO did not start', {
       timeout: 15000,
@@ -174,7 +171,7 @@ describe('<scorm-player> with golf SCORM 1.2 (RuntimeBasicCalls)', () => {
     expect(panel.textContent).to.contain('You have left the course');
     expect([...panel.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['Resume']);
     const attempt = await store.loadAttempt(key, 'u1', 'item_1');
-    // golf's unload handler set exit=suspend and session time, then LMSFinish ran.
+    // The fixture SCO's unload handler set exit=suspend and session time, then LMSFinish ran.
     expect(attempt?.state.terminated).to.equal(true);
     expect(attempt?.state.entry).to.equal('resume');
     expect((await store.loadCourse(key, 'u1'))?.suspended).to.equal(true);
@@ -186,7 +183,7 @@ describe('<scorm-player> with golf SCORM 1.2 (RuntimeBasicCalls)', () => {
       timeout: 15000,
     });
     expect(api12()!.LMSGetValue('cmi.core.lesson_location')).to.equal('0');
-    expect(frameOf(second)!.title).to.equal('Golf Explained');
+    expect(frameOf(second)!.title).to.equal('Knots Explained');
     await waitUntil(
       async () => (await store.loadCourse(key, 'u1'))?.suspended === false,
       'record not resumed',
@@ -213,51 +210,54 @@ describe('<scorm-player> with golf SCORM 1.2 (RuntimeBasicCalls)', () => {
   });
 });
 
-describe('<scorm-player> flow and choice (golf SCORM 1.2, one file per SCO)', () => {
-  const pkg = 'golf-ContentPackagingOneFilePerSCO_SCORM12';
+describe('<scorm-player> flow and choice (SCORM 1.2, one file per SCO)', () => {
+  const pkg = 'one-file-per-sco-12';
   afterEach(() => fixtureCleanup());
 
   it('starts at the first item; Continue and Previous follow the tree order; the TOC follows', async () => {
     const player = await mount({ pkg, store: new MemoryProgressStore() });
-    await waitUntil(() => frameOf(player)?.title === 'How to Play', 'first item not delivered');
+    await waitUntil(() => frameOf(player)?.title === 'How to Tie', 'first item not delivered');
     expect(api12()).to.not.equal(undefined);
     expect(toolbarButton(player, 'Previous').disabled).to.equal(true);
     const changes: (string | undefined)[] = [];
     player.addEventListener(ScormItemChangeEvent.eventName, (e) => changes.push(e.itemId));
     toolbarButton(player, 'Continue').click();
-    await waitUntil(() => frameOf(player)?.title === 'Par', 'Continue did not move on');
+    await waitUntil(() => frameOf(player)?.title === 'Bowline', 'Continue did not move on');
     toolbarButton(player, 'Continue').click();
-    await waitUntil(() => frameOf(player)?.title === 'Keeping Score', 'Continue did not move on');
+    await waitUntil(() => frameOf(player)?.title === 'Clove Hitch', 'Continue did not move on');
     await waitUntil(() => !toolbarButton(player, 'Previous').disabled, 'Previous not enabled');
     toolbarButton(player, 'Previous').click();
-    await waitUntil(() => frameOf(player)?.title === 'Par', 'Previous did not go back');
-    expect(changes).to.deep.equal(['playing_par_item', 'playing_scoring_item', 'playing_par_item']);
-    await waitUntil(() => tocItem(player, 'Par')?.getAttribute('aria-selected') === 'true', 'TOC current');
-    expect(tocItem(player, 'Par')!.getAttribute('aria-current')).to.equal('page');
+    await waitUntil(() => frameOf(player)?.title === 'Bowline', 'Previous did not go back');
+    expect(changes).to.deep.equal(['tying_bowline_item', 'tying_clove_item', 'tying_bowline_item']);
+    await waitUntil(
+      () => tocItem(player, 'Bowline')?.getAttribute('aria-selected') === 'true',
+      'TOC current',
+    );
+    expect(tocItem(player, 'Bowline')!.getAttribute('aria-current')).to.equal('page');
     // The top treeitem is the organization.
     const top = tocOf(player).shadowRoot!.querySelector('[role="treeitem"]')!;
     expect(
       tocOf(player).shadowRoot!.getElementById(top.getAttribute('aria-labelledby')!)!.textContent,
-    ).to.equal('Golf Explained - CP One File Per SCO');
+    ).to.equal('Knots Explained - One File Per Page');
     // Choosing from the TOC.
-    tocItem(player, 'Etiquette Quiz')!.click();
-    await waitUntil(() => frameOf(player)?.title === 'Etiquette Quiz', 'choice did not deliver');
-    expect(frameOf(player)!.src).to.contain('?questions=Etiquette');
+    tocItem(player, 'Safety Quiz')!.click();
+    await waitUntil(() => frameOf(player)?.title === 'Safety Quiz', 'choice did not deliver');
+    expect(frameOf(player)!.src).to.contain('?questions=Safety');
   });
 
   it('&item= makes a choice of that item the first request', async () => {
-    const player = await mount({ pkg, store: new MemoryProgressStore(), initialItem: 'etiquette_play_item' });
-    await waitUntil(() => frameOf(player)?.title === 'Playing Politely', 'initial item not delivered');
+    const player = await mount({ pkg, store: new MemoryProgressStore(), initialItem: 'safety_loads_item' });
+    await waitUntil(() => frameOf(player)?.title === 'Working Loads', 'initial item not delivered');
   });
 });
 
-describe('<scorm-player> with golf SCORM 2004', () => {
+describe('<scorm-player> with SCORM 2004 SCOs', () => {
   afterEach(() => fixtureCleanup());
 
   it('puts API_1484_11 (and no API) on the window; the SCO reports; launch values come from the manifest', async () => {
     (window as unknown as { API?: unknown }).API = { stale: true };
     const store = new MemoryProgressStore();
-    const player = await mount({ pkg: 'golf-RuntimeBasicCalls_SCORM20043rdEdition', store });
+    const player = await mount({ pkg: 'runtime-2004-3rd', store });
     await waitUntil(
       () => api2004()?.GetValue('cmi.completion_status') === 'incomplete',
       'SCO did not start',
@@ -272,36 +272,36 @@ describe('<scorm-player> with golf SCORM 2004', () => {
     const progress = nextEvent(player, ScormProgressEvent.eventName);
     api2004()!.Commit('');
     expect((await progress).detail.item.completionStatus).to.equal('incomplete');
-    expect(tocStatus(player, 'Golf Explained')).to.equal('Incomplete');
+    expect(tocStatus(player, 'Knots Explained')).to.equal('Incomplete');
   });
 
   it('adl.nav.request after Terminate drives the next navigation; request_valid answers from the navigator', async () => {
     const store = new MemoryProgressStore();
-    const player = await mount({ pkg: 'golf-SequencingForcedSequential_SCORM20043rdEdition', store });
-    await waitUntil(() => frameOf(player)?.title === 'Playing the Game', 'first SCO not delivered', {
+    const player = await mount({ pkg: 'seq-forced-sequential', store });
+    await waitUntil(() => frameOf(player)?.title === 'Bowline', 'first SCO not delivered', {
       timeout: 15000,
     });
     await waitUntil(() => api2004()?.GetValue('cmi.location') === '0', 'SCO did not start', {
       timeout: 15000,
     });
-    // Etiquette is disabled until Playing is satisfied (a global objective read).
-    expect(tocItem(player, 'Etiquette')!.getAttribute('aria-disabled')).to.equal('true');
+    // Clove Hitch is disabled until Bowline is satisfied (a global objective read).
+    expect(tocItem(player, 'Clove Hitch')!.getAttribute('aria-disabled')).to.equal('true');
     // Continue is valid whenever the parent allows flow (sequencing.md §6.1: NB.2.1 only), even though
-    // the flow would find Etiquette disabled now; choosing Etiquette is not.
+    // the flow would find Clove Hitch disabled now; choosing Clove Hitch is not.
     expect(api2004()!.GetValue('adl.nav.request_valid.continue')).to.equal('true');
-    expect(api2004()!.GetValue('adl.nav.request_valid.choice.{target=etuqiette_item}')).to.equal('false');
+    expect(api2004()!.GetValue('adl.nav.request_valid.choice.{target=clove_item}')).to.equal('false');
     api2004()!.SetValue('cmi.completion_status', 'completed');
     api2004()!.SetValue('cmi.success_status', 'passed');
     api2004()!.Commit('');
     await waitUntil(
-      () => !tocItem(player, 'Etiquette')!.hasAttribute('aria-disabled'),
-      'Etiquette not enabled',
+      () => !tocItem(player, 'Clove Hitch')!.hasAttribute('aria-disabled'),
+      'Clove Hitch not enabled',
     );
-    expect(tocStatus(player, 'Playing the Game')).to.equal('Passed');
+    expect(tocStatus(player, 'Bowline')).to.equal('Passed');
     expect(api2004()!.GetValue('adl.nav.request_valid.continue')).to.equal('true');
     api2004()!.SetValue('adl.nav.request', 'continue');
     api2004()!.Terminate('');
-    await waitUntil(() => frameOf(player)?.title === 'Etiquette', 'continue was not carried out', {
+    await waitUntil(() => frameOf(player)?.title === 'Clove Hitch', 'continue was not carried out', {
       timeout: 15000,
     });
     await expectAccessible(player);

@@ -4,10 +4,10 @@ import type { StoredPackage } from '../../src/storage/db.js';
 import { applyServiceWorkerUpdate, registerServiceWorker } from '../../src/serve/register.js';
 import { contentBaseUrl, contentUrl } from '../../src/serve/content-url.js';
 import { SHELL_CACHE } from '../../src/serve/shell-cache.js';
-import { corpusFiles, zipFiles } from '../package/zip-fixtures.js';
+import { fixtureFiles, zipFiles } from '../package/zip-fixtures.js';
 import { freshDb, randomBytes, type TestDb } from '../storage/import-fixtures.js';
 
-/** Records the SCORM 1.2 calls the golf content makes (the content finds it on this, its parent window). */
+/** Records the SCORM 1.2 calls the fixture SCO makes (the content finds it on this, its parent window). */
 const calls: string[] = [];
 const api12 = {
   LMSInitialize: () => (calls.push('LMSInitialize'), 'true'),
@@ -80,7 +80,7 @@ describe('service worker (Chromium)', () => {
 
   /** A fetch made by a page the worker controls (the test page itself is outside the scope). */
   async function controlledFetch(url: string, init?: RequestInit): Promise<Response> {
-    const frame = frames[0] ?? (await loadFrame(contentUrl(scope, record.id, 'shared/style.css')));
+    const frame = frames[0] ?? (await loadFrame(contentUrl(scope, record.id, 'notes/notes.css')));
     return (frame.contentWindow as Window & typeof globalThis).fetch(url, init);
   }
 
@@ -91,7 +91,7 @@ describe('service worker (Chromium)', () => {
   before(async () => {
     (window as unknown as { API: typeof api12 }).API = api12;
     t = await freshDb('test-sw');
-    const files = await corpusFiles();
+    const files = await fixtureFiles();
     files.set('media/clip.mp4', media);
     files.set('media/tone.wav', wav(30));
     files.set(
@@ -123,27 +123,31 @@ describe('service worker (Chromium)', () => {
     expect(registration.active?.state).to.equal('activated');
   });
 
-  it('serves a real golf package into an iframe, from IndexedDB alone', async () => {
-    const frame = await loadFrame(contentUrl(scope, record.id, 'shared/launchpage.html'));
+  it('serves a fixture package into an iframe, from IndexedDB alone', async () => {
+    const frame = await loadFrame(contentUrl(scope, record.id, 'sco.html'));
     const doc = frame.contentDocument!;
-    expect(doc.title).to.equal('Course Launch Page');
-    // scormfunctions.js was served and ran: the content found the API and initialized.
+    expect(doc.title).to.equal('Fixture SCO');
+    // sco.js was served and ran: the content found the API and initialized.
     await until(() => calls.includes('LMSInitialize'));
     expect(calls).to.include('LMSInitialize');
-    // The page loads its first lesson page into an inner frame, also from the package.
-    const inner = doc.querySelector('iframe');
-    await until(() => /golf/i.test(inner?.contentDocument?.body?.textContent ?? ''));
-    expect(inner?.contentDocument?.location.href).to.contain(contentBaseUrl(scope, record.id));
-    expect(inner?.contentDocument?.body.textContent).to.match(/golf/i);
+    // The glossary asset loads its stylesheet and image from the package too.
+    const glossary = await loadFrame(contentUrl(scope, record.id, 'notes/glossary.html'));
+    const image = glossary.contentDocument!.querySelector('img')!;
+    await until(() => image.complete && image.naturalWidth > 0);
+    expect(image.naturalWidth).to.equal(48);
+    expect(glossary.contentWindow!.getComputedStyle(glossary.contentDocument!.body).fontFamily).to.equal(
+      'serif',
+    );
+    expect(glossary.contentDocument!.location.href).to.contain(contentBaseUrl(scope, record.id));
     expect((await serverHits()).filter((h) => h.startsWith('content/'))).to.deep.equal([]);
   });
 
   it('answers with the stored Content-Type, a case-insensitive match, and 404 for what is absent', async () => {
     const types: [string, string][] = [
-      ['shared/launchpage.html', 'text/html'],
-      ['shared/scormfunctions.js', 'text/javascript'],
-      ['shared/style.css', 'text/css'],
-      ['Playing/par.jpg', 'image/jpeg'],
+      ['sco.html', 'text/html'],
+      ['sco.js', 'text/javascript'],
+      ['notes/notes.css', 'text/css'],
+      ['images/rope.png', 'image/png'],
       ['imsmanifest.xml', 'application/xml'],
       ['media/clip.mp4', 'video/mp4'],
     ];
@@ -152,20 +156,18 @@ describe('service worker (Chromium)', () => {
       expect(response.status, path).to.equal(200);
       expect(response.headers.get('Content-Type'), path).to.equal(type);
     }
-    const jpeg = await controlledFetch(contentUrl(scope, record.id, 'playing/PAR.JPG'));
-    expect(jpeg.status).to.equal(200);
+    const png = await controlledFetch(contentUrl(scope, record.id, 'IMAGES/Rope.PNG'));
+    expect(png.status).to.equal(200);
     // Launch parameters in the query do not change which file is served; HEAD answers headers only.
-    const page = await controlledFetch(
-      `${contentUrl(scope, record.id, 'shared/launchpage.html')}?lesson=2#p3`,
-    );
+    const page = await controlledFetch(`${contentUrl(scope, record.id, 'sco.html')}?lesson=2#p3`);
     expect(page.status).to.equal(200);
     const head = await controlledFetch(contentUrl(scope, record.id, 'media/clip.mp4'), { method: 'HEAD' });
     expect(head.status).to.equal(200);
     expect(head.headers.get('Content-Length')).to.equal(String(media.length));
     expect((await head.arrayBuffer()).byteLength).to.equal(0);
     for (const url of [
-      contentUrl(scope, record.id, 'shared/missing.html'),
-      contentUrl(scope, 'no-such-package', 'shared/launchpage.html'),
+      contentUrl(scope, record.id, 'notes/missing.html'),
+      contentUrl(scope, 'no-such-package', 'sco.html'),
       contentBaseUrl(scope, record.id),
     ]) {
       const response = await controlledFetch(url);
@@ -235,8 +237,8 @@ describe('service worker (Chromium)', () => {
       const route = await loadFrame(`${scope}player/dispatch/abc`);
       expect(route.contentDocument?.title).to.equal('Shell');
       // Content still plays: a fresh frame loads the course from IndexedDB.
-      const frame = await loadFrame(contentUrl(scope, record.id, 'shared/launchpage.html'));
-      expect(frame.contentDocument?.title).to.equal('Course Launch Page');
+      const frame = await loadFrame(contentUrl(scope, record.id, 'sco.html'));
+      expect(frame.contentDocument?.title).to.equal('Fixture SCO');
     } finally {
       await fetch(`${scope}__online`);
     }
@@ -244,7 +246,7 @@ describe('service worker (Chromium)', () => {
 
   it('lets a new version wait while content is open, and take over when the app applies it', async () => {
     const base = `/sw-test/sw.js?db=${encodeURIComponent(t.name)}`;
-    await loadFrame(contentUrl(scope, record.id, 'shared/launchpage.html'));
+    await loadFrame(contentUrl(scope, record.id, 'sco.html'));
     const before = registration.active!.scriptURL;
     await navigator.serviceWorker.register(`${base}&v=2`, { scope, type: 'module' });
     const installing = registration.installing ?? registration.waiting;
@@ -257,7 +259,7 @@ describe('service worker (Chromium)', () => {
     expect(await applyServiceWorkerUpdate(registration)).to.equal(true);
     expect(registration.active?.scriptURL).to.contain('v=2');
     // The content frame keeps being served by the new version.
-    const response = await controlledFetch(contentUrl(scope, record.id, 'shared/style.css'));
+    const response = await controlledFetch(contentUrl(scope, record.id, 'notes/notes.css'));
     expect(response.status).to.equal(200);
   });
 

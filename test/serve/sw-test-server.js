@@ -5,7 +5,7 @@
 //   connection dropped, as a real network failure (fetch rejects);
 // - /sw-test/<scope>/__hits: the paths under the scope that reached the server (proves what the worker
 //   answered by itself).
-// - /sw-test/zips/<corpus package>.zip: that corpus package zipped on the fly (with Content-Length), and
+// - /sw-test/zips/<fixture>.zip: that package of test/fixtures/ zipped on the fly (with Content-Length), and
 //   /sw-test/zips-chunked/<package>.zip the same without Content-Length, in chunks (for open-url tests).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -14,12 +14,12 @@ import { build } from 'esbuild';
 import { zipSync } from 'fflate';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
-const corpusPackages = resolve(projectRoot, '../shared/corpus/packages');
+const fixturePackages = resolve(projectRoot, 'test/fixtures');
 const zips = new Map();
 
-function zipCorpusPackage(name) {
-  const folder = resolve(corpusPackages, name);
-  if (!folder.startsWith(corpusPackages + sep) || !statSync(folder, { throwIfNoEntry: false })?.isDirectory())
+function zipFixturePackage(name) {
+  const folder = resolve(fixturePackages, name);
+  if (!folder.startsWith(fixturePackages + sep) || !statSync(folder, { throwIfNoEntry: false })?.isDirectory())
     return undefined;
   if (!zips.has(name)) {
     const files = {};
@@ -66,7 +66,7 @@ export async function swTestMiddleware(ctx, next) {
   }
   const zipMatch = /^\/sw-test\/(zips|zips-chunked)\/([^/]+)\.zip$/.exec(ctx.path);
   if (zipMatch) {
-    const zip = zipCorpusPackage(decodeURIComponent(zipMatch[2]));
+    const zip = zipFixturePackage(decodeURIComponent(zipMatch[2]));
     if (!zip) {
       ctx.status = 404;
       return undefined;
@@ -75,7 +75,8 @@ export async function swTestMiddleware(ctx, next) {
     if (zipMatch[1] === 'zips') ctx.body = zip;
     else {
       const chunks = [];
-      for (let i = 0; i < zip.length; i += 16384) chunks.push(zip.subarray(i, i + 16384));
+      // Small chunks: the fixture zips are small, and the tests watch progress across several of them.
+      for (let i = 0; i < zip.length; i += 2048) chunks.push(zip.subarray(i, i + 2048));
       ctx.body = Readable.from(chunks);
     }
     return undefined;

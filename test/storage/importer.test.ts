@@ -3,7 +3,15 @@ import { zipSync, type Zippable } from 'fflate';
 import { PackageErrorCode } from '../../src/package/index.js';
 import { importPackage, type ImportProgress } from '../../src/storage/importer.js';
 import { getFile, listFiles, listPackages } from '../../src/storage/package-store.js';
-import { corpusFiles, zipFiles, zipRaw, tinyManifest, rejection, sha256 } from '../package/zip-fixtures.js';
+import {
+  FIXTURE_12_ID,
+  fixtureFiles,
+  zipFiles,
+  zipRaw,
+  tinyManifest,
+  rejection,
+  sha256,
+} from '../package/zip-fixtures.js';
 import {
   badCrcZip,
   overInflatingZip,
@@ -13,10 +21,10 @@ import {
 } from '../package/hostile-zips.js';
 import { countFiles, freshDb, randomBytes, textBytes, type TestDb } from './import-fixtures.js';
 
-/** A ~26 MB package: the golf course plus large stored (random) and deflated (text) media files. */
-function bigPackage(golf: Map<string, Uint8Array>): Uint8Array {
+/** A ~26 MB package: the fixture course plus large stored (random) and deflated (text) media files. */
+function bigPackage(course: Map<string, Uint8Array>): Uint8Array {
   const zippable: Zippable = {};
-  for (const [path, data] of golf) zippable[path] = data;
+  for (const [path, data] of course) zippable[path] = data;
   for (let i = 0; i < 4; i++) {
     zippable[`media/clip${i}.mp4`] = [randomBytes(4 * 1024 * 1024), { level: 0 }];
     zippable[`data/text${i}.txt`] = [textBytes(2 * 1024 * 1024, i + 1), { level: 1 }];
@@ -30,59 +38,59 @@ async function expectEmpty(t: TestDb): Promise<void> {
 }
 
 describe('importPackage', () => {
-  let golf: Map<string, Uint8Array>;
+  let course: Map<string, Uint8Array>;
   let t: TestDb;
   before(async () => {
-    golf = await corpusFiles();
+    course = await fixtureFiles();
   });
   beforeEach(async () => {
     t = await freshDb();
   });
   afterEach(() => t.remove());
 
-  it('stores a golf package: the record, and every file as a Blob with its Content-Type', async () => {
-    const zip = zipFiles(golf);
+  it('stores a fixture package: the record, and every file as a Blob with its Content-Type', async () => {
+    const zip = zipFiles(course);
     const record = await importPackage(new Blob([zip as Uint8Array<ArrayBuffer>]), {
       db: t.db,
-      source: 'golf.zip',
+      source: 'knots.zip',
     });
-    expect(record.manifestIdentifier).to.equal('com.scorm.golfsamples.runtime.basicruntime.12');
+    expect(record.manifestIdentifier).to.equal(FIXTURE_12_ID);
     expect(record.version).to.equal('1.2');
-    expect(record.title).to.equal('Golf Explained - Run-time Basic Calls');
+    expect(record.title).to.equal('Knots Explained - Runtime 1.2');
     expect(record.manifest.identifier).to.equal(record.manifestIdentifier);
-    expect(record.manifestHash).to.equal(await sha256(golf.get('imsmanifest.xml') as Uint8Array));
-    expect(record.fileCount).to.equal(golf.size);
-    expect(record.size).to.equal([...golf.values()].reduce((n, d) => n + d.length, 0));
-    expect(record.source).to.equal('golf.zip');
+    expect(record.manifestHash).to.equal(await sha256(course.get('imsmanifest.xml') as Uint8Array));
+    expect(record.fileCount).to.equal(course.size);
+    expect(record.size).to.equal([...course.values()].reduce((n, d) => n + d.length, 0));
+    expect(record.source).to.equal('knots.zip');
     expect(record.rootFolder).to.equal('');
     expect(Date.parse(record.importedAt)).to.be.closeTo(Date.now(), 60_000);
 
     expect((await listPackages(t.db)).map((p) => p.id)).to.deep.equal([record.id]);
-    expect((await listFiles(t.db, record.id)).sort()).to.deep.equal([...golf.keys()].sort());
-    const page = await getFile(t.db, record.id, 'shared/launchpage.html');
+    expect((await listFiles(t.db, record.id)).sort()).to.deep.equal([...course.keys()].sort());
+    const page = await getFile(t.db, record.id, 'sco.html');
     expect(page?.type).to.equal('text/html');
     expect(page?.blob.type).to.equal('text/html');
-    expect(new Uint8Array(await page!.blob.arrayBuffer())).to.deep.equal(golf.get('shared/launchpage.html'));
-    expect((await getFile(t.db, record.id, 'Playing/par.jpg'))?.type).to.equal('image/jpeg');
+    expect(new Uint8Array(await page!.blob.arrayBuffer())).to.deep.equal(course.get('sco.html'));
+    expect((await getFile(t.db, record.id, 'images/rope.png'))?.type).to.equal('image/png');
     // Every file byte for byte: deflated ones inflated, stored ones (the images) sliced from the zip.
-    for (const [path, data] of golf) {
+    for (const [path, data] of course) {
       const stored = await getFile(t.db, record.id, path);
       expect(new Uint8Array(await stored!.blob.arrayBuffer()), path).to.deep.equal(data);
     }
-    expect((await getFile(t.db, record.id, 'shared/scormfunctions.js'))?.type).to.equal('text/javascript');
+    expect((await getFile(t.db, record.id, 'sco.js'))?.type).to.equal('text/javascript');
   });
 
   it('accepts an ArrayBuffer and strips a single top folder', async () => {
-    const zip = zipFiles(golf, 'golf-course');
+    const zip = zipFiles(course, 'knots-course');
     const record = await importPackage(zip.buffer as ArrayBuffer, { db: t.db });
-    expect(record.rootFolder).to.equal('golf-course');
-    expect(await getFile(t.db, record.id, 'shared/launchpage.html')).to.not.equal(undefined);
-    expect(await getFile(t.db, record.id, 'golf-course/shared/launchpage.html')).to.equal(undefined);
+    expect(record.rootFolder).to.equal('knots-course');
+    expect(await getFile(t.db, record.id, 'sco.html')).to.not.equal(undefined);
+    expect(await getFile(t.db, record.id, 'knots-course/sco.html')).to.equal(undefined);
   });
 
   it('reports progress from read through unzip to commit, in bytes and files', async () => {
     const seen: ImportProgress[] = [];
-    const record = await importPackage(new Blob([bigPackage(golf) as Uint8Array<ArrayBuffer>]), {
+    const record = await importPackage(new Blob([bigPackage(course) as Uint8Array<ArrayBuffer>]), {
       db: t.db,
       onProgress: (p) => seen.push(p),
     });
@@ -96,12 +104,12 @@ describe('importPackage', () => {
     const last = seen.at(-1)!;
     expect(last.phase).to.equal('commit');
     expect(last).to.include({ bytes: record.size, totalBytes: record.size, files: record.fileCount });
-    expect(last.totalFiles).to.equal(golf.size + 8);
+    expect(last.totalFiles).to.equal(course.size + 8);
   });
 
   it('cancels on abort: rejects with code aborted and stores nothing', async () => {
     const controller = new AbortController();
-    const promise = importPackage(new Blob([bigPackage(golf) as Uint8Array<ArrayBuffer>]), {
+    const promise = importPackage(new Blob([bigPackage(course) as Uint8Array<ArrayBuffer>]), {
       db: t.db,
       signal: controller.signal,
       onProgress: (p) => {
@@ -115,7 +123,7 @@ describe('importPackage', () => {
 
   it('rejects at once when the signal is already aborted', async () => {
     const error = await rejection(
-      importPackage(new Blob([zipFiles(golf) as Uint8Array<ArrayBuffer>]), {
+      importPackage(new Blob([zipFiles(course) as Uint8Array<ArrayBuffer>]), {
         db: t.db,
         signal: AbortSignal.abort(),
       }),
@@ -126,7 +134,7 @@ describe('importPackage', () => {
 
   it('stores nothing when an entry near the end is damaged, after many files were queued', async () => {
     const zippable: Zippable = {};
-    for (const [path, data] of golf) zippable[path] = data;
+    for (const [path, data] of course) zippable[path] = data;
     for (let i = 0; i < 3; i++) zippable[`media/clip${i}.mp4`] = [randomBytes(4 * 1024 * 1024), { level: 0 }];
     zippable['zz/last.txt'] = [textBytes(200_000), { level: 6 }];
     const zip = zipSync(zippable);
@@ -143,7 +151,7 @@ describe('importPackage', () => {
     );
     expect(error.code).to.equal(PackageErrorCode.Corrupt);
     expect(error.entry).to.equal('zz/last.txt');
-    expect(seen.some((p) => p.phase === 'unzip' && p.files > golf.size)).to.equal(true);
+    expect(seen.some((p) => p.phase === 'unzip' && p.files > course.size)).to.equal(true);
     await expectEmpty(t);
   });
 
@@ -196,11 +204,11 @@ describe('importPackage', () => {
   });
 
   it('keeps two imports of the same course apart', async () => {
-    const zip = zipFiles(golf);
+    const zip = zipFiles(course);
     const a = await importPackage(new Blob([zip as Uint8Array<ArrayBuffer>]), { db: t.db });
     const b = await importPackage(new Blob([zip as Uint8Array<ArrayBuffer>]), { db: t.db });
     expect(a.id).to.not.equal(b.id);
     expect(a.manifestHash).to.equal(b.manifestHash);
-    expect(await countFiles(t.db)).to.equal(2 * golf.size);
+    expect(await countFiles(t.db)).to.equal(2 * course.size);
   });
 });

@@ -1,4 +1,6 @@
-// parseManifest against the real packages and edge-case manifests of ../shared/corpus (served under /corpus/).
+// parseManifest against the real packages and edge-case manifests of the corpus folder (npm run test:corpus:
+// SCORM_CORPUS, default ../shared/corpus, served under /corpus/). The same rules on the project's own courses
+// are in parse-manifest-fixtures.test.ts.
 import { expect } from '@open-wc/testing';
 import { ManifestError, parseManifest, type Item, type Manifest } from '../../src/package/index.js';
 
@@ -454,5 +456,14 @@ describe('parseManifest on the edge-case manifests', () => {
       prerequisites: 'item_2',
     });
     expect(m.resources[1]?.files).to.deep.equal(['sco2/index.html', 'sco2/quiz.html', 'sco2/results.js']);
+  });
+});
+
+describe('parseManifest checks on the golf sequencing packages', () => {
+  it('the golf sequencing packages share their global objectives on purpose: no warnings', async () => {
+    for (const name of packages.filter((p) => p.startsWith('golf-Sequencing'))) {
+      const m = await loadPackage(name);
+      expect(m.warnings, name).to.deep.equal([]);
+    }
   });
 });

@@ -1,11 +1,11 @@
-// Every golf package of the shared corpus, played in the built app from its URL
-// (?course=/corpus/packages/<name>/imsmanifest.xml&learner=…): the content finds the API and reports, the
-// TOC shows the status, a reload resumes where the learner was, Previous/Continue follow flow, and a tab
-// killed after a Commit loses nothing.
+// Course packages played in the built app from their URL (?course=<folder>/<name>/imsmanifest.xml&learner=…):
+// the content finds the API and reports, the TOC shows the status, a reload resumes where the learner was,
+// Previous/Continue follow flow, and a tab killed after a Commit loses nothing. courses.test.ts runs it on
+// the fixture courses, golf.corpus.test.ts on the golf packages of the corpus.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { golfPackages, type GolfPackage } from './golf-corpus.js';
+import type { CoursePackage } from './course-packages.js';
 import { startHarness, type Harness } from './harness.js';
 import {
   apiRunning,
@@ -21,18 +21,28 @@ import {
 } from './player-page.js';
 import type { StoredAttempt } from '../../src/storage/db.js';
 
-const packages = golfPackages();
-let h: Harness;
-before(async () => (h = await startHarness()));
-after(() => h?.close());
+export interface PlayCoursesOptions {
+  /** The suite's name. */
+  title: string;
+  packages: CoursePackage[];
+  /** The URL path of the folder holding the packages, e.g. /fixtures/ (served by the harness). */
+  folder: string;
+  /** Packages whose Continue/Previous check is left out (their first item cannot be returned to). */
+  noFlowCheck?: RegExp;
+  /** The packages (one 1.2, one 2004, both calling the API) for the killed-tab check. */
+  killed: string[];
+}
 
-async function open(pkg: GolfPackage, learner: string) {
+let h: Harness;
+let folder = '';
+
+async function open(pkg: CoursePackage, learner: string) {
   const { context, page } = await h.newPage();
   await routeJqueryCdn(context);
   const dialogs = recordDialogs(page);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${h.url}/?course=/corpus/packages/${pkg.name}/imsmanifest.xml&learner=${learner}`);
+  await page.goto(`${h.url}/?course=${folder}${pkg.name}/imsmanifest.xml&learner=${learner}`);
   return { context, page, dialogs, errors };
 }
 
@@ -41,7 +51,7 @@ async function apiNames(page: Page): Promise<string[]> {
   return page.evaluate(() => ['API', 'API_1484_11'].filter((n) => n in window));
 }
 
-/** Turns the golf launch page's own pages with its Next button, to the end (completing the SCO) or `max`. */
+/** Turns the content's own pages with its #butNext button (golf's launch page, the fixture SCO), to the end or `max`. */
 async function pageThrough(page: Page, max = 20): Promise<number> {
   const frame = await scoFrame(page);
   let turned = 0;
@@ -99,12 +109,22 @@ function location(page: Page, version: '1.2' | '2004'): Promise<string> {
   }, version);
 }
 
-describe('golf packages in the built app', () => {
+export function playCourses(options: PlayCoursesOptions): void {
+  const { packages } = options;
+  before(async () => {
+    folder = options.folder;
+    h = await startHarness();
+  });
+  after(() => h?.close());
+  describe(options.title, () => definePackageTests(options, packages));
+}
+
+function definePackageTests(options: PlayCoursesOptions, packages: CoursePackage[]): void {
   for (const pkg of packages) {
     const first = pkg.leaves.find((l) => l.visible) ?? pkg.leaves[0]!;
 
     // A reload ends the sequencing session on the learner's behalf: suspendAll when the SCO left with
-    // cmi.exit="suspend" (every golf SCO does at unload while unfinished), so the same item resumes
+    // cmi.exit="suspend" (every golf SCO and the fixture SCO do at unload while unfinished), so the same item resumes
     // (sequencing.md §5.3), the attempt-limited pre-test included: a resumed attempt is not a new one.
     const afterReload = first;
     it(`${pkg.name}: the content finds the API and reports, the TOC shows it, a reload resumes`, async () => {
@@ -116,20 +136,24 @@ describe('golf packages in the built app', () => {
           // A content-packaging example: it never calls the API; it must still load from its own host.
           const frame = await scoFrame(page);
           await frame.waitForLoadState('load');
-          assert.match(frame.url(), new RegExp(`/corpus/packages/${pkg.name}/`));
+          assert.match(frame.url(), new RegExp(`${folder}${pkg.name}/`));
           assert.equal((await apiRunning(page)).running, false);
           await page.reload();
           assert.equal(await currentTitle(page), first.title);
           return;
         }
         assert.equal(await waitForApi(page), pkg.version);
+        // The fixture SCO shows every API call that failed (its interactions of every type included).
+        const apiErrors = (await scoFrame(page)).locator('#errors');
+        if ((await apiErrors.count()) > 0) assert.equal(await apiErrors.textContent(), '', 'API errors');
         const shown = await shownInToc(page, first.title);
         await waitForTocStatus(page, shown, /^(Incomplete|Completed|Passed|Failed)$/);
         // Move within the SCO when it has pages, so the bookmark is not just the start.
         const turned = await pageThrough(page, 1);
         const bookmark = await location(page, pkg.version);
         const asked = dialogs.length;
-        // Golf content commits only on its last page and otherwise relies on Terminate at unload. Commit
+        // Golf content and the fixture SCO commit only on their last page and otherwise rely on Terminate at
+        // unload. Commit
         // here, as most content does after a page turn, so the check below is about resuming, not about how
         // much a browser lets a closing page write.
         await commit(page, pkg.version);
@@ -141,7 +165,7 @@ describe('golf packages in the built app', () => {
         // Content that ends every session with cmi.exit="" on purpose (keepsData false) starts over each
         // time; the others must get their bookmark back.
         if (pkg.keepsData && bookmark !== '') {
-          // Golf content asks whether to resume when it finds a bookmark (cmi.location) on entry.
+          // Golf content and the fixture SCO ask whether to resume when they find a bookmark on entry.
           const end = Date.now() + 5000;
           while (!dialogs.slice(asked).some((d) => /resume/i.test(d)) && Date.now() < end)
             await page.waitForTimeout(100);
@@ -164,12 +188,15 @@ describe('golf packages in the built app', () => {
   }
 
   const flowing = packages.filter(
-    (p) => p.flow && p.leaves.filter((l) => l.visible).length >= 2 && !/PreOrPost/.test(p.name),
+    (p) =>
+      p.flow &&
+      p.leaves.filter((l) => l.visible).length >= 2 &&
+      !(options.noFlowCheck?.test(p.name) ?? false),
   );
   for (const pkg of flowing) {
     const [a, b] = pkg.leaves.filter((l) => l.visible) as [
-      GolfPackage['leaves'][0],
-      GolfPackage['leaves'][0],
+      CoursePackage['leaves'][0],
+      CoursePackage['leaves'][0],
     ];
     it(`${pkg.name}: Continue and Previous follow flow (${a.title} → ${b.title} → ${a.title})`, async () => {
       const { context, page } = await open(pkg, 'walker');
@@ -198,7 +225,7 @@ describe('golf packages in the built app', () => {
     });
   }
 
-  for (const name of ['golf-RuntimeBasicCalls_SCORM20043rdEdition', 'golf-RuntimeBasicCalls_SCORM12']) {
+  for (const name of options.killed) {
     const pkg = packages.find((p) => p.name === name)!;
     it(`${name}: a tab killed right after a Commit loses nothing`, async () => {
       const context = await h.browser.newContext();
@@ -208,7 +235,7 @@ describe('golf packages in the built app', () => {
       try {
         const page = await context.newPage();
         recordDialogs(page);
-        await page.goto(`${h.url}/?course=/corpus/packages/${name}/imsmanifest.xml&learner=killed`);
+        await page.goto(`${h.url}/?course=${folder}${name}/imsmanifest.xml&learner=killed`);
         const title = await currentTitle(page);
         await waitForApi(page);
         // What the content commits, set through the API it found (as content would).
@@ -243,7 +270,7 @@ describe('golf packages in the built app', () => {
         assert.equal(mine.state.location, 'page-7');
         assert.equal(mine.state.suspendData, 'kept:after-crash');
         // Opening the course again resumes that attempt.
-        await again.goto(`${h.url}/?course=/corpus/packages/${name}/imsmanifest.xml&learner=killed`);
+        await again.goto(`${h.url}/?course=${folder}${name}/imsmanifest.xml&learner=killed`);
         assert.equal(await currentTitle(again), title);
         await waitForApi(again);
         const entry = await again.evaluate((v) => {
@@ -258,4 +285,4 @@ describe('golf packages in the built app', () => {
       }
     });
   }
-});
+}

@@ -1,5 +1,6 @@
-// The golf sequencing packages (../shared/corpus), parsed from their manifests and played to the end
-// through the navigator alone: the SCO reports what a learner who passes everything would.
+// The golf sequencing packages of the corpus folder (npm run test:corpus; SCORM_CORPUS, served under /corpus/),
+// parsed from their manifests and played to the end through the navigator alone: the SCO reports what a learner
+// who passes everything would. fixtures.test.ts checks the same rules on the project's fixture courses.
 import { expect } from '@open-wc/testing';
 import { parseManifest } from '../../../src/package/index.js';
 import { createScorm2004Navigator } from '../../../src/sequencing/scorm2004-navigator.js';
