@@ -176,12 +176,11 @@ test('validate --json: version, tree, warnings and errors as one JSON object', (
   writeFileSync(
     zip,
     zipSync({
-      'imsmanifest.xml': readFileSync(
-        join(corpus, 'manifests', 'emp-synthetic-MultipleItemsWithIdentifierRef_SCORM12.xml'),
-      ),
+      'imsmanifest.xml': readFileSync(join(fixtures, 'manifests', 'missing-files-12.xml')),
       'content/item1.html': new TextEncoder().encode('<p>1</p>'),
       'content/item2.html': new TextEncoder().encode('<p>2</p>'),
       'content/item3.html': new TextEncoder().encode('<p>3</p>'),
+      'content/extra.js': new TextEncoder().encode('// extra'),
     }),
   );
   const r = cli('validate', zip, '--json');
@@ -205,9 +204,7 @@ test('validate --json: version, tree, warnings and errors as one JSON object', (
   writeFileSync(
     broken,
     zipSync({
-      'imsmanifest.xml': readFileSync(
-        join(corpus, 'manifests', 'emp-synthetic-ItemWithNonExistentResourceId_SCORM12.xml'),
-      ),
+      'imsmanifest.xml': readFileSync(join(fixtures, 'manifests', 'unknown-resource-12.xml')),
     }),
   );
   const bad = cli('validate', broken, '--json');
