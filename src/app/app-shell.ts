@@ -27,7 +27,8 @@ export class ScormApp extends LitElement {
     sharedStyles,
     css`
       :host {
-        display: block;
+        display: flex;
+        flex-direction: column;
         min-height: 100vh;
       }
       .skip {
@@ -84,9 +85,15 @@ export class ScormApp extends LitElement {
       main:focus {
         outline: none;
       }
+      /* The play view fills the window below the header (the content frame reaches its bottom edge). */
       main.play {
         max-width: none;
+        width: 100%;
         padding: 0;
+        flex: 1 1 auto;
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
       }
       @media (max-width: 30rem) {
         header {

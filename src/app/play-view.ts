@@ -25,23 +25,19 @@ export class PlayView extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      /* The app gives the play view the window below its header; the player takes all of it. */
       :host {
         display: flex;
         flex-direction: column;
-        min-height: calc(100vh - 4rem);
+        flex: 1 1 auto;
+        min-height: 0;
+      }
+      h1 {
+        font-size: 1.05rem;
+        margin: 0;
       }
       .bar {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: baseline;
-        gap: 0.25rem 1rem;
         padding: 0.5rem 1rem;
-      }
-      .bar h1 {
-        font-size: 1.15rem;
-        margin: 0;
-        flex: 1 1 auto;
-        overflow-wrap: anywhere;
       }
       .status {
         padding: 1rem;
@@ -51,7 +47,6 @@ export class PlayView extends LitElement {
       }
       scorm-player {
         flex: 1 1 auto;
-        min-height: 70vh;
       }
     `,
   ];
@@ -80,19 +75,13 @@ export class PlayView extends LitElement {
 
   override render() {
     const c = this.course;
+    // The course's title is the player's bar (one compact bar: title, navigation, contents, view).
+    const heading = html`<h1 tabindex="-1" slot="title">
+      ${c?.title ?? (this.error ? 'This course could not be opened' : 'Opening the course…')}
+    </h1>`;
+    const playing = !this.error && c && this.learner && this.#store;
     return html`
-      <div class="bar">
-        <h1 tabindex="-1">
-          ${c?.title ?? (this.error ? 'This course could not be opened' : 'Opening the course…')}
-        </h1>
-        ${
-          c
-            ? html`<a href=${routeHref({ view: 'results', course: c.courseKey, learner: this.learner?.id })}
-                >Results</a
-              >`
-            : nothing
-        }
-      </div>
+      ${playing ? nothing : html`<div class="bar">${heading}</div>`}
       ${
         this.error
           ? html`<div class="status">
@@ -109,7 +98,15 @@ export class PlayView extends LitElement {
                 .learner=${this.learner}
                 .store=${this.#store}
                 .initialItem=${this.item}
-              ></scorm-player>`
+              >
+                ${heading}
+                <a slot="end-actions" href=${routeHref({ view: 'library' })}>Back to the library</a>
+                <a
+                  slot="end-actions"
+                  href=${routeHref({ view: 'results', course: c.courseKey, learner: this.learner.id })}
+                  >Results</a
+                >
+              </scorm-player>`
             : this.#renderProgress()
       }
     `;

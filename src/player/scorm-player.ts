@@ -12,7 +12,7 @@ import type { Item, Manifest, Organization } from '../package/types.js';
 import type { NavigatorFactory, NavRequest, SessionEndReason } from '../sequencing/navigator.js';
 import type { StoredCourseProgress } from '../storage/db.js';
 import type { ProgressStore } from '../storage/progress.js';
-import type { ContentLauncher } from './content-session.js';
+import type { ContentLauncher, ContentStage } from './content-session.js';
 import { CourseSession, type SessionPhase } from './course-session.js';
 import { runtimeApiFactory } from './default-api.js';
 import { DirectContentLauncher } from './direct-content.js';
@@ -31,6 +31,8 @@ import type { ScormStage } from './scorm-stage.js';
 import type { TocItemState, TocNode } from './scorm-toc.js';
 import type { ToolbarAction } from './scorm-toolbar.js';
 import { tocShapeKey, tocStates, tocTree, toolbarValidity } from './toc-model.js';
+import { playerTheme, srOnly } from './theme.js';
+import { WindowStage } from './window-stage.js';
 import './scorm-toc.js';
 import './scorm-stage.js';
 import './scorm-toolbar.js';
@@ -39,102 +41,187 @@ export type { Learner };
 
 type Phase = SessionPhase | 'choose-organization';
 
+/** Below this width the table of contents is a drawer over the content (the bar's icons lose their text). */
+const NARROW = '(max-width: 40rem)';
+/** Where the learner's choice to show or hide the table of contents is kept (wide layouts). */
+const TOC_PREFERENCE = 'scorm-player:toc-open';
+
 export class ScormPlayer extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      --scorm-toc-width: 18rem;
-    }
-    .layout {
-      display: grid;
-      grid-template-columns: var(--scorm-toc-width) 1fr;
-      grid-template-rows: auto 1fr;
-      grid-template-areas: 'bar bar' 'toc main';
-      gap: 0.5rem;
-      min-height: inherit;
-      height: 100%;
-    }
-    .layout.toc-closed {
-      grid-template-columns: 1fr;
-      grid-template-areas: 'bar' 'main';
-    }
-    .bar {
-      grid-area: bar;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-      align-items: center;
-    }
-    .toc {
-      grid-area: toc;
-      min-height: 0;
-      overflow: auto;
-      border-right: 1px solid #d0d0d0;
-    }
-    .toc-closed .toc {
-      display: none;
-    }
-    .main {
-      grid-area: main;
-      display: flex;
-      flex-direction: column;
-      min-width: 0;
-    }
-    scorm-stage {
-      flex: 1;
-    }
-    .panel {
-      margin: 1rem;
-      padding: 1rem;
-      border: 1px solid #d0d0d0;
-      border-radius: 0.25rem;
-    }
-    .panel h2 {
-      margin-top: 0;
-      font-size: 1.25rem;
-    }
-    button {
-      font: inherit;
-      min-height: 2.25rem;
-      padding: 0.25rem 0.875rem;
-      border: 1px solid #5e5e5e;
-      border-radius: 0.25rem;
-      background: #fff;
-      color: #1d1d1d;
-      cursor: pointer;
-    }
-    button:focus-visible {
-      outline: 2px solid var(--scorm-focus, #1a5fb4);
-      outline-offset: 2px;
-    }
-    .orgs {
-      list-style: none;
-      padding: 0;
-      display: grid;
-      gap: 0.5rem;
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-    @media (max-width: 40rem) {
-      .layout,
+  static override styles = [
+    playerTheme,
+    srOnly,
+    css`
+      /* The player fills the box it is given (the play view gives it the window below the app's header):
+         one compact bar on top, the content frame takes every pixel below it. */
+      :host {
+        display: flex;
+        flex-direction: column;
+        position: relative;
+        min-height: 0;
+        --scorm-toc-width: 18rem;
+        background: var(--scorm-bg);
+        color: var(--scorm-fg);
+      }
+      :host(:fullscreen) {
+        width: 100%;
+        height: 100%;
+      }
+      .layout {
+        flex: 1;
+        display: grid;
+        grid-template-columns: var(--scorm-toc-width) minmax(0, 1fr);
+        grid-template-rows: auto minmax(0, 1fr);
+        grid-template-areas: 'bar bar' 'toc main';
+        min-height: 0;
+        position: relative;
+      }
       .layout.toc-closed {
-        grid-template-columns: 1fr;
-        grid-template-rows: auto auto 1fr;
-        grid-template-areas: 'bar' 'toc' 'main';
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-areas: 'bar' 'main';
+      }
+      .bar {
+        grid-area: bar;
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        padding: 0.375rem 0.5rem;
+        border-bottom: 1px solid var(--scorm-line);
+        min-width: 0;
+      }
+      .title {
+        flex: 1 1 auto;
+        min-width: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        font-weight: 600;
+      }
+      .title ::slotted(*) {
+        margin: 0;
+        font-size: 1.05rem;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .view-controls {
+        display: flex;
+        gap: 0.375rem;
       }
       .toc {
-        border-right: 0;
-        border-bottom: 1px solid #d0d0d0;
-        max-height: 40vh;
+        grid-area: toc;
+        min-height: 0;
+        overflow: auto;
+        border-right: 1px solid var(--scorm-line);
+        background: var(--scorm-bg);
       }
-    }
-  `;
+      .toc-closed .toc {
+        display: none;
+      }
+      .main {
+        grid-area: main;
+        display: flex;
+        flex-direction: column;
+        min-width: 0;
+        min-height: 0;
+      }
+      scorm-stage {
+        flex: 1;
+        min-height: 0;
+      }
+      scorm-stage[hidden] {
+        display: none;
+      }
+      .panel {
+        margin: 1rem;
+        padding: 1rem;
+        border: 1px solid var(--scorm-line);
+        border-radius: 0.25rem;
+        background: var(--scorm-panel-bg);
+        color: var(--scorm-fg);
+      }
+      .panel h2 {
+        margin-top: 0;
+        font-size: 1.25rem;
+      }
+      .panel .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+      }
+      .panel ::slotted(a) {
+        color: var(--scorm-focus);
+      }
+      dl.summary {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.25rem 1rem;
+      }
+      dl.summary dt {
+        font-weight: 600;
+      }
+      dl.summary dd {
+        margin: 0;
+      }
+      button {
+        font: inherit;
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        gap: 0.375rem;
+        min-height: 2.25rem;
+        min-width: 2.25rem;
+        padding: 0.25rem 0.625rem;
+        border: 1px solid var(--scorm-control-border);
+        border-radius: 0.25rem;
+        background: var(--scorm-bg);
+        color: var(--scorm-fg);
+        cursor: pointer;
+        white-space: nowrap;
+      }
+      button:focus-visible {
+        outline: 2px solid var(--scorm-focus);
+        outline-offset: 2px;
+      }
+      button.icon-only {
+        padding: 0.25rem;
+      }
+      .orgs {
+        list-style: none;
+        padding: 0;
+        display: grid;
+        gap: 0.5rem;
+      }
+      /* Phone width: the table of contents is a drawer over the content, the bar one row of icons. */
+      @media (max-width: 40rem) {
+        .layout,
+        .layout.toc-closed {
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-areas: 'bar' 'main';
+        }
+        .bar {
+          gap: 0.25rem;
+          padding: 0.25rem;
+        }
+        .toc {
+          grid-area: main;
+          z-index: 2;
+          width: min(85%, 20rem);
+          border-right: 1px solid var(--scorm-line);
+          box-shadow: 0.25rem 0 1rem var(--scorm-shadow);
+        }
+        .toc-label,
+        .view-label {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+          white-space: nowrap;
+        }
+      }
+    `,
+  ];
 
   /** The parsed manifest of the course. */
   @property({ attribute: false }) accessor manifest: Manifest | undefined = undefined;
@@ -164,6 +251,11 @@ export class ScormPlayer extends LitElement {
   @state() private accessor failure = '';
   @state() private accessor message = '';
   @state() private accessor tocOpen = true;
+  /** The table of contents is a drawer (phone width). */
+  @state() private accessor narrow = false;
+  /** The content is in a window of its own ("Open in a new window"). */
+  @state() private accessor inWindow = false;
+  @state() private accessor fullscreen = false;
 
   private session: CourseSession | undefined;
   private keeper: ProgressKeeper | undefined;
@@ -176,6 +268,10 @@ export class ScormPlayer extends LitElement {
   private valid: Partial<Record<ToolbarAction, boolean>> = {};
   private derivedRevision = -1;
   private previousItemId: string | undefined;
+  /** Whether the course has more than one launchable item (Previous/Continue mean something). */
+  private sequential = true;
+  private readonly narrowQuery = window.matchMedia(NARROW);
+  private readonly windowStage = new WindowStage({ closed: () => this.backFromWindow() });
 
   /** The navigator of the course being played (for the app and tests). */
   get navigator() {
@@ -209,7 +305,10 @@ export class ScormPlayer extends LitElement {
     this.addEventListener(NavRequestEvent.eventName, this.onNavRequest);
     this.addEventListener(OrganizationRequestEvent.eventName, this.onOrganizationRequest);
     window.addEventListener('pagehide', this.onPageHide);
-    this.tocOpen = !window.matchMedia('(max-width: 40rem)').matches;
+    this.addEventListener('keydown', this.onKeyDown);
+    document.addEventListener('fullscreenchange', this.onFullscreenChange);
+    this.narrowQuery.addEventListener('change', this.onNarrowChange);
+    this.onNarrowChange();
   }
 
   override disconnectedCallback(): void {
@@ -217,8 +316,66 @@ export class ScormPlayer extends LitElement {
     this.removeEventListener(NavRequestEvent.eventName, this.onNavRequest);
     this.removeEventListener(OrganizationRequestEvent.eventName, this.onOrganizationRequest);
     window.removeEventListener('pagehide', this.onPageHide);
+    this.removeEventListener('keydown', this.onKeyDown);
+    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
+    this.narrowQuery.removeEventListener('change', this.onNarrowChange);
     this.openToken++;
     this.closeSession();
+    this.windowStage.close();
+  }
+
+  /** Shows or hides the table of contents; in the wide layout the choice is remembered. */
+  toggleToc(open = !this.tocOpen): void {
+    this.tocOpen = open;
+    if (!this.narrow) {
+      try {
+        localStorage.setItem(TOC_PREFERENCE, open ? '1' : '0');
+      } catch {
+        // Storage refused (private mode): the choice lasts for this page.
+      }
+    }
+    // A drawer that opens takes the focus (to the current item); one that closes gives it back.
+    if (this.narrow)
+      void this.updateComplete.then(() =>
+        open
+          ? this.renderRoot.querySelector('scorm-toc')?.focus()
+          : this.renderRoot.querySelector<HTMLElement>('.toc-toggle')?.focus(),
+      );
+  }
+
+  /** Enters or leaves fullscreen (the Fullscreen API on the player; Escape leaves it too). */
+  async toggleFullscreen(): Promise<void> {
+    try {
+      if (this.isFullscreen()) await document.exitFullscreen();
+      else await this.requestFullscreen({ navigationUI: 'hide' });
+    } catch (error) {
+      this.announce(`Full screen is not available here (${error instanceof Error ? error.message : error}).`);
+    }
+  }
+
+  /** Whether the player is the fullscreen element (its own tree's: document.fullscreenElement is retargeted). */
+  private isFullscreen(): boolean {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    return root.fullscreenElement === this;
+  }
+
+  /** Moves the content into a window of its own; the API stays on this page (the window's opener). */
+  openInWindow(): void {
+    // Opened in the click itself: browsers block popups opened after an await.
+    if (!this.windowStage.open()) {
+      this.announce('The browser blocked the new window. Allow pop-ups for this site and try again.');
+      return;
+    }
+    this.inWindow = true;
+    void this.session?.relaunch();
+  }
+
+  /** Brings the content back into the player's frame (the learner closed the window, or asked). */
+  backFromWindow(): void {
+    if (!this.inWindow) return;
+    this.inWindow = false;
+    this.windowStage.close();
+    void this.updateComplete.then(() => this.session?.relaunch());
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -281,6 +438,7 @@ export class ScormPlayer extends LitElement {
     this.tocRoot = undefined;
     this.tocKey = '';
     this.derivedRevision = -1;
+    this.sequential = navigator.leaves().length > 1;
     keeper.begin(manifest, organization, navigator, this.courseVersion);
     this.session = new CourseSession(
       {
@@ -294,11 +452,12 @@ export class ScormPlayer extends LitElement {
         mode: this.mode,
       },
       {
-        stage: async () => {
+        stage: async (): Promise<ContentStage> => {
+          if (this.inWindow && this.windowStage.window) return this.windowStage;
           await this.updateComplete;
           return this.renderRoot.querySelector('scorm-stage') as ScormStage;
         },
-        changed: () => this.requestUpdate(),
+        changed: () => this.sessionChanged(),
         announce: (text) => this.announce(text),
         itemChanged: (itemId, title) => this.itemChanged(itemId, title),
         progress: (detail: ProgressDetail) => this.dispatchEvent(new ScormProgressEvent(detail)),
@@ -314,6 +473,22 @@ export class ScormPlayer extends LitElement {
     this.session?.dispose();
     this.session = undefined;
     this.stage()?.unload();
+  }
+
+  private sessionChanged(): void {
+    // Nothing is delivered any more (the end, or waiting for a choice): the content's window goes too.
+    if (this.inWindow && this.session && this.session.phase !== 'playing') {
+      this.inWindow = false;
+      this.windowStage.close();
+    }
+    this.requestUpdate();
+  }
+
+  /** Review: the course again from the start, in review mode (RTE 4.2.13 cmi.mode), without credit. */
+  private review(): void {
+    this.mode = 'review';
+    this.credit = 'no-credit';
+    this.opening = this.open().catch((error: unknown) => this.fail(error));
   }
 
   private itemChanged(itemId: string | undefined, title: string | undefined): void {
@@ -347,7 +522,37 @@ export class ScormPlayer extends LitElement {
   private readonly onNavRequest = (event: NavRequestEvent): void => {
     // Requests from the toolbar, TOC and panels inside this player stop here: only the player acts.
     event.stopPropagation();
+    // A choice made in the drawer closes it, so the learner sees what they chose.
+    if (this.narrow && this.tocOpen && event.request.type === 'choice') this.toggleToc(false);
     void this.requestNavigation(event.request);
+  };
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    if (this.narrow && this.tocOpen) {
+      event.preventDefault();
+      this.toggleToc(false);
+    } else if (this.isFullscreen()) {
+      // Browsers leave fullscreen on Escape themselves; this covers embedders that swallow it.
+      event.preventDefault();
+      void document.exitFullscreen();
+    }
+  };
+
+  private readonly onFullscreenChange = (): void => {
+    this.fullscreen = this.isFullscreen();
+  };
+
+  private readonly onNarrowChange = (): void => {
+    this.narrow = this.narrowQuery.matches;
+    // The drawer starts closed; the wide layout shows the learner's remembered choice (open by default).
+    let remembered: string | null = null;
+    try {
+      remembered = localStorage.getItem(TOC_PREFERENCE);
+    } catch {
+      // Storage refused: the default.
+    }
+    this.tocOpen = !this.narrow && remembered !== '0';
   };
 
   private readonly onOrganizationRequest = (event: OrganizationRequestEvent): void => {
@@ -393,35 +598,81 @@ export class ScormPlayer extends LitElement {
     const currentId = this.session?.currentItemId;
     const current = currentId ? this.session?.items.get(currentId) : undefined;
     const started = phase !== 'waiting' && phase !== 'error';
-    return html`<div class="layout ${this.tocOpen ? '' : 'toc-closed'}">
+    const playing = phase === 'playing';
+    // The end page and errors take the whole width: no contents beside them.
+    const tocShown = this.tocOpen && phase !== 'ended';
+    return html`<div class="layout ${tocShown ? '' : 'toc-closed'}">
       <div class="bar">
-        <button
-          type="button"
-          class="toc-toggle"
-          aria-expanded=${String(this.tocOpen)}
-          aria-controls="toc"
-          @click=${() => (this.tocOpen = !this.tocOpen)}
-        >
-          Contents
-        </button>
+        ${
+          phase === 'ended'
+            ? nothing
+            : html`<button
+                type="button"
+                class="toc-toggle"
+                aria-expanded=${String(tocShown)}
+                aria-controls="toc"
+                title="Contents"
+                @click=${() => this.toggleToc()}
+              >
+                <span aria-hidden="true">☰</span><span class="toc-label">Contents</span>
+              </button>`
+        }
+        <div class="title"><slot name="title">${this.manifest?.title ?? ''}</slot></div>
         ${
           started && phase !== 'ended'
             ? html`<scorm-toolbar
                 .valid=${this.valid}
                 .hideLmsUi=${current?.hideLmsUi ?? []}
+                .sequential=${this.sequential}
               ></scorm-toolbar>`
             : nothing
         }
+        <div class="view-controls" role="group" aria-label="View">
+          ${
+            playing && !this.inWindow
+              ? html`<button
+                  type="button"
+                  class="new-window"
+                  title="Open in a new window"
+                  @click=${() => this.openInWindow()}
+                >
+                  <span aria-hidden="true">⧉</span><span class="view-label">Open in a new window</span>
+                </button>`
+              : nothing
+          }
+          <button
+            type="button"
+            class="fullscreen"
+            aria-pressed=${String(this.fullscreen)}
+            title="Full screen"
+            @click=${() => void this.toggleFullscreen()}
+          >
+            <span aria-hidden="true">⛶</span><span class="view-label">Full screen</span>
+          </button>
+        </div>
       </div>
-      <nav class="toc" id="toc" aria-label="Table of contents">
+      <nav class="toc" id="toc" aria-label="Table of contents" ?hidden=${!tocShown}>
         <scorm-toc .root=${this.tocRoot} .states=${this.tocStateMap} .currentId=${currentId}></scorm-toc>
       </nav>
       <div class="main">
-        <scorm-stage ?hidden=${phase !== 'playing'}></scorm-stage>
-        ${this.renderPanel()}
+        <scorm-stage ?hidden=${!playing || this.inWindow}></scorm-stage>
+        ${playing && this.inWindow ? this.renderInWindow(current?.title ?? '') : this.renderPanel()}
         <p class="sr-only" role="status">${this.message}</p>
       </div>
     </div>`;
+  }
+
+  private renderInWindow(title: string) {
+    return html`<section class="panel" aria-labelledby="window-h">
+      <h2 id="window-h">The course is open in another window</h2>
+      <p>“${title}” is playing in its own window. Your progress is saved from there.</p>
+      <div class="actions">
+        <button type="button" @click=${() => this.windowStage.focus()}>Show the window</button>
+        <button type="button" class="back-here" @click=${() => this.backFromWindow()}>
+          Bring it back here
+        </button>
+      </div>
+    </section>`;
   }
 
   private renderPanel() {
@@ -431,29 +682,8 @@ export class ScormPlayer extends LitElement {
           <h2 id="idle-h">Choose what to do next</h2>
           <p>Pick an item in the table of contents, or use Continue or Previous.</p>
         </section>`;
-      case 'ended': {
-        const reason = this.session?.endReason;
-        const suspended = reason === 'suspendAll';
-        const heading =
-          reason === 'completed'
-            ? 'You have finished the course'
-            : reason === 'nothing-to-deliver' && !this.session?.deliveredAny
-              ? 'There is nothing to play in this course'
-              : 'You have left the course';
-        return html`<section class="panel" aria-labelledby="end-h">
-          <h2 id="end-h">${heading}</h2>
-          <p>${suspended ? 'Your place is saved. Resume now or later.' : 'Your progress is saved.'}</p>
-          ${
-            suspended
-              ? html`<button type="button" @click=${() => this.requestNavigation({ type: 'resumeAll' })}>
-                  Resume
-                </button>`
-              : html`<button type="button" @click=${() => this.requestNavigation({ type: 'start' })}>
-                  Restart
-                </button>`
-          }
-        </section>`;
-      }
+      case 'ended':
+        return this.renderEnd();
       case 'error':
         return html`<section class="panel" role="alert">
           <h2>The course could not be played</h2>
@@ -462,6 +692,51 @@ export class ScormPlayer extends LitElement {
       default:
         return nothing;
     }
+  }
+
+  /** The end page: where the learner stands, and what they can do now. No frame stays on screen. */
+  private renderEnd() {
+    const reason = this.session?.endReason;
+    const suspended = reason === 'suspendAll';
+    const empty = reason === 'nothing-to-deliver' && !this.session?.deliveredAny;
+    const heading = empty
+      ? 'There is nothing to play in this course'
+      : suspended
+        ? 'You have left the course'
+        : reason === 'completed' || reason === 'nothing-to-deliver'
+          ? 'You have reached the end of the course'
+          : 'You have left the course';
+    const record = this.keeper?.record;
+    return html`<section class="panel end" aria-labelledby="end-h">
+      <h2 id="end-h" tabindex="-1">${heading}</h2>
+      ${
+        record && !empty
+          ? html`<dl class="summary">
+              <dt>Status</dt>
+              <dd class="end-status">${statusText(record.completionStatus, record.successStatus)}</dd>
+              <dt>Score</dt>
+              <dd class="end-score">
+                ${record.scoreScaled === undefined ? 'No score' : `${Math.round(record.scoreScaled * 100)}%`}
+              </dd>
+              <dt>Time</dt>
+              <dd class="end-time">${durationText(record.totalSeconds)}</dd>
+            </dl>`
+          : nothing
+      }
+      <p>${suspended ? 'Your place is saved. Resume now or later.' : 'Your progress is saved.'}</p>
+      <div class="actions">
+        ${
+          suspended
+            ? html`<button type="button" @click=${() => this.requestNavigation({ type: 'resumeAll' })}>
+                Resume
+              </button>`
+            : empty
+              ? nothing
+              : html`<button type="button" class="review" @click=${() => this.review()}>Review</button>`
+        }
+        <slot name="end-actions"></slot>
+      </div>
+    </section>`;
   }
 
   private renderOrganizations() {
@@ -483,6 +758,36 @@ export class ScormPlayer extends LitElement {
       </ul>
     </section>`;
   }
+}
+
+/** The course's status in words: success when known, else completion (what the results view shows). */
+function statusText(
+  completion: StoredCourseProgress['completionStatus'],
+  success: StoredCourseProgress['successStatus'],
+): string {
+  if (success === 'passed') return 'Passed';
+  if (success === 'failed') return 'Failed';
+  switch (completion) {
+    case 'completed':
+      return 'Completed';
+    case 'incomplete':
+      return 'Incomplete';
+    case 'not attempted':
+      return 'Not attempted';
+    default:
+      return 'Unknown';
+  }
+}
+
+/** A duration for people: "1 h 5 min", "4 min 12 s", "12 s". */
+function durationText(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  if (h) return `${h} h ${m} min`;
+  if (m) return `${m} min ${rest} s`;
+  return `${rest} s`;
 }
 
 /** Item titles by identifier, the organization's included. */

@@ -1,69 +1,104 @@
 // <scorm-toolbar>: Previous, Continue, Exit, Exit All, Suspend (architecture.md: these accessible names).
+// One row of buttons, each an icon with its name beside it; at phone width the name is read, not shown.
 // A button whose request is not valid now is disabled; one the current item hides (adlnav hideLMSUI) is
-// absent. Pressing one sends a NavRequestEvent; the player decides.
+// absent, and so are Previous and Continue in a course with a single launchable item (there is nowhere to
+// go). Pressing one sends a NavRequestEvent; the player decides.
 import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { HideLmsUi } from '../package/types.js';
 import { NavRequestEvent } from './events.js';
+import { playerTheme, srOnly } from './theme.js';
 
 export type ToolbarAction = 'previous' | 'continue' | 'exit' | 'exitAll' | 'suspendAll';
 
-const buttons: { action: ToolbarAction; label: string }[] = [
-  { action: 'previous', label: 'Previous' },
-  { action: 'continue', label: 'Continue' },
-  { action: 'exit', label: 'Exit' },
-  { action: 'exitAll', label: 'Exit All' },
-  { action: 'suspendAll', label: 'Suspend' },
+const buttons: { action: ToolbarAction; label: string; icon: string }[] = [
+  { action: 'previous', label: 'Previous', icon: '◀' },
+  { action: 'continue', label: 'Continue', icon: '▶' },
+  { action: 'exit', label: 'Exit', icon: '⏏' },
+  { action: 'exitAll', label: 'Exit All', icon: '✕' },
+  { action: 'suspendAll', label: 'Suspend', icon: '⏸' },
 ];
 
+/** Flow buttons: meaningless when the course has one launchable item. */
+const FLOW: readonly ToolbarAction[] = ['previous', 'continue'];
+
 export class ScormToolbar extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    div {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-    }
-    button {
-      font: inherit;
-      min-height: 2.25rem;
-      padding: 0.25rem 0.875rem;
-      border: 1px solid #5e5e5e;
-      border-radius: 0.25rem;
-      background: #fff;
-      color: #1d1d1d;
-      cursor: pointer;
-    }
-    button:focus-visible {
-      outline: 2px solid var(--scorm-focus, #1a5fb4);
-      outline-offset: 2px;
-    }
-    button:disabled {
-      color: #6b6b6b;
-      border-color: #b0b0b0;
-      cursor: not-allowed;
-    }
-  `;
+  static override styles = [
+    playerTheme,
+    srOnly,
+    css`
+      :host {
+        display: block;
+      }
+      div {
+        display: flex;
+        flex-wrap: nowrap;
+        gap: 0.375rem;
+      }
+      button {
+        font: inherit;
+        display: inline-flex;
+        align-items: center;
+        gap: 0.375rem;
+        min-height: 2.25rem;
+        min-width: 2.25rem;
+        padding: 0.25rem 0.625rem;
+        border: 1px solid var(--scorm-control-border);
+        border-radius: 0.25rem;
+        background: var(--scorm-bg);
+        color: var(--scorm-fg);
+        cursor: pointer;
+        white-space: nowrap;
+      }
+      button:focus-visible {
+        outline: 2px solid var(--scorm-focus);
+        outline-offset: 2px;
+      }
+      button:disabled {
+        color: var(--scorm-disabled);
+        border-style: dashed;
+        cursor: not-allowed;
+      }
+      .icon {
+        font-size: 0.875em;
+      }
+      @media (max-width: 40rem) {
+        button {
+          justify-content: center;
+          padding: 0.25rem;
+        }
+        .label {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+          white-space: nowrap;
+        }
+      }
+    `,
+  ];
 
   /** Which requests are valid now. */
   @property({ attribute: false }) accessor valid: Partial<Record<ToolbarAction, boolean>> = {};
   /** The current item's hideLMSUI values. */
   @property({ attribute: false }) accessor hideLmsUi: readonly HideLmsUi[] = [];
+  /** Whether the course has more than one launchable item (Previous/Continue mean something). */
+  @property({ type: Boolean }) accessor sequential = true;
 
   override render() {
     return html`<div role="group" aria-label="Course navigation">
-      ${buttons.map(({ action, label }) =>
-        this.hideLmsUi.includes(action)
+      ${buttons.map(({ action, label, icon }) =>
+        this.hideLmsUi.includes(action) || (!this.sequential && FLOW.includes(action))
           ? nothing
           : html`<button
               type="button"
               data-action=${action}
+              title=${label}
               ?disabled=${!this.valid[action]}
               @click=${() => this.press(action)}
             >
-              ${label}
+              <span class="icon" aria-hidden="true">${icon}</span><span class="label">${label}</span>
             </button>`,
       )}
     </div>`;
