@@ -183,8 +183,9 @@ export class ScormPlayer extends LitElement {
         outline: 2px solid var(--scorm-focus);
         outline-offset: 2px;
       }
-      button.icon-only {
-        padding: 0.25rem;
+      /* Icons are generated content, so a button's text is its name alone. */
+      .icon::before {
+        content: attr(data-icon);
       }
       .orgs {
         list-style: none;
@@ -614,7 +615,8 @@ export class ScormPlayer extends LitElement {
                 title="Contents"
                 @click=${() => this.toggleToc()}
               >
-                <span aria-hidden="true">☰</span><span class="toc-label">Contents</span>
+                <span class="icon" aria-hidden="true" data-icon="☰"></span
+                ><span class="toc-label">Contents</span>
               </button>`
         }
         <div class="title"><slot name="title">${this.manifest?.title ?? ''}</slot></div>
@@ -636,7 +638,8 @@ export class ScormPlayer extends LitElement {
                   title="Open in a new window"
                   @click=${() => this.openInWindow()}
                 >
-                  <span aria-hidden="true">⧉</span><span class="view-label">Open in a new window</span>
+                  <span class="icon" aria-hidden="true" data-icon="⧉"></span
+                  ><span class="view-label">Open in a new window</span>
                 </button>`
               : nothing
           }
@@ -647,7 +650,8 @@ export class ScormPlayer extends LitElement {
             title="Full screen"
             @click=${() => void this.toggleFullscreen()}
           >
-            <span aria-hidden="true">⛶</span><span class="view-label">Full screen</span>
+            <span class="icon" aria-hidden="true" data-icon="⛶"></span
+            ><span class="view-label">Full screen</span>
           </button>
         </div>
       </div>

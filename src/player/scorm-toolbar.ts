@@ -59,7 +59,9 @@ export class ScormToolbar extends LitElement {
         border-style: dashed;
         cursor: not-allowed;
       }
-      .icon {
+      /* The icon is generated content, so a button's text is its name alone. */
+      .icon::before {
+        content: attr(data-icon);
         font-size: 0.875em;
       }
       @media (max-width: 40rem) {
@@ -98,7 +100,8 @@ export class ScormToolbar extends LitElement {
               ?disabled=${!this.valid[action]}
               @click=${() => this.press(action)}
             >
-              <span class="icon" aria-hidden="true">${icon}</span><span class="label">${label}</span>
+              <span class="icon" aria-hidden="true" data-icon=${icon}></span
+              ><span class="label">${label}</span>
             </button>`,
       )}
     </div>`;

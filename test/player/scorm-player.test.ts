@@ -207,9 +207,7 @@ describe('<scorm-player> with golf SCORM 1.2 (RuntimeBasicCalls)', () => {
     expect((await ended).reason).to.equal('nothing-to-deliver');
     expect(frameOf(player)).to.equal(null);
     const panel = player.shadowRoot!.querySelector('.panel')!;
-    expect([...panel.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal([
-      'Restart',
-    ]);
+    expect([...panel.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['Review']);
   });
 });
 
