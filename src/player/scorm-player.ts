@@ -703,14 +703,17 @@ export class ScormPlayer extends LitElement {
     const reason = this.session?.endReason;
     const suspended = reason === 'suspendAll';
     const empty = reason === 'nothing-to-deliver' && !this.session?.deliveredAny;
+    const record = this.keeper?.record;
+    const done = record?.completionStatus === 'completed' || record?.successStatus === 'passed';
     const heading = empty
       ? 'There is nothing to play in this course'
       : suspended
         ? 'You have left the course'
-        : reason === 'completed' || reason === 'nothing-to-deliver'
-          ? 'You have reached the end of the course'
-          : 'You have left the course';
-    const record = this.keeper?.record;
+        : done
+          ? 'You have finished the course'
+          : reason === 'completed' || reason === 'nothing-to-deliver'
+            ? 'You have reached the end of the course'
+            : 'You have left the course';
     return html`<section class="panel end" aria-labelledby="end-h">
       <h2 id="end-h" tabindex="-1">${heading}</h2>
       ${
