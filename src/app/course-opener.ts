@@ -10,6 +10,7 @@ import type { Manifest } from '../package/types.js';
 import type { DownloadProgress } from '../package/open-url.js';
 import type { PlayerDatabase, StoredPackage } from '../storage/db.js';
 import type { ImportProgress } from '../storage/importer.js';
+import { packageCourseKey } from './library-data.js';
 import type { CourseSource } from './routes.js';
 
 export interface OpenedCourse {
@@ -45,7 +46,7 @@ export async function openCourse(
     const { getPackage } = await import('../storage/package-store.js');
     const pkg = await getPackage(db, source.id);
     if (!pkg) throw new Error('This course is not in the library any more (it may have been deleted).');
-    return openPackage(pkg, `pkg:${pkg.manifestIdentifier}`, options);
+    return openPackage(pkg, packageCourseKey(pkg), options);
   }
   return openUrlCourse(db, source.url, options);
 }

@@ -5,7 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { PlayerDatabase, StoredPackage } from '../storage/db.js';
 import { formatBytes, formatDate, statusLabel, versionLabels } from './format.js';
-import { listLibrary, type LibraryEntry } from './library-data.js';
+import { listLibrary, packageCourseKey, type LibraryEntry } from './library-data.js';
 import { removePackage } from './package-actions.js';
 import { routeHref } from './routes.js';
 import { sharedStyles } from './shared-styles.js';
@@ -156,7 +156,7 @@ export class LibraryView extends LitElement {
         >
         <a
           class="button"
-          href=${routeHref({ view: 'results', course: `pkg:${pkg.manifestIdentifier}` })}
+          href=${routeHref({ view: 'results', course: packageCourseKey(pkg) })}
           aria-describedby=${titleId}
           >Results</a
         >
