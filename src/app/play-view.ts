@@ -101,11 +101,6 @@ export class PlayView extends LitElement {
               >
                 ${heading}
                 <a slot="end-actions" href=${routeHref({ view: 'library' })}>Back to the library</a>
-                <a
-                  slot="end-actions"
-                  href=${routeHref({ view: 'results', course: c.courseKey, learner: this.learner.id })}
-                  >Results</a
-                >
               </scorm-player>`
             : this.#renderProgress()
       }

@@ -31,6 +31,7 @@ import type { ScormStage } from './scorm-stage.js';
 import type { TocItemState, TocNode } from './scorm-toc.js';
 import type { ToolbarAction } from './scorm-toolbar.js';
 import { tocShapeKey, tocStates, tocTree, toolbarValidity } from './toc-model.js';
+import { icons } from './icons.js';
 import { playerTheme, srOnly } from './theme.js';
 import { WindowStage } from './window-stage.js';
 import './scorm-toc.js';
@@ -183,9 +184,11 @@ export class ScormPlayer extends LitElement {
         outline: 2px solid var(--scorm-focus);
         outline-offset: 2px;
       }
-      /* Icons are generated content, so a button's text is its name alone. */
-      .icon::before {
-        content: attr(data-icon);
+      .bar > *:not(.title) {
+        flex: none;
+      }
+      .icon {
+        flex: none;
       }
       .orgs {
         list-style: none;
@@ -615,8 +618,7 @@ export class ScormPlayer extends LitElement {
                 title="Contents"
                 @click=${() => this.toggleToc()}
               >
-                <span class="icon" aria-hidden="true" data-icon="☰"></span
-                ><span class="toc-label">Contents</span>
+                ${icons.contents}<span class="toc-label">Contents</span>
               </button>`
         }
         <div class="title"><slot name="title">${this.manifest?.title ?? ''}</slot></div>
@@ -638,8 +640,7 @@ export class ScormPlayer extends LitElement {
                   title="Open in a new window"
                   @click=${() => this.openInWindow()}
                 >
-                  <span class="icon" aria-hidden="true" data-icon="⧉"></span
-                  ><span class="view-label">Open in a new window</span>
+                  ${icons.newWindow}<span class="view-label">Open in a new window</span>
                 </button>`
               : nothing
           }
@@ -650,8 +651,7 @@ export class ScormPlayer extends LitElement {
             title="Full screen"
             @click=${() => void this.toggleFullscreen()}
           >
-            <span class="icon" aria-hidden="true" data-icon="⛶"></span
-            ><span class="view-label">Full screen</span>
+            ${icons.fullscreen}<span class="view-label">Full screen</span>
           </button>
         </div>
       </div>

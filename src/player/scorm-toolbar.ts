@@ -7,16 +7,17 @@ import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { HideLmsUi } from '../package/types.js';
 import { NavRequestEvent } from './events.js';
+import { icons } from './icons.js';
 import { playerTheme, srOnly } from './theme.js';
 
 export type ToolbarAction = 'previous' | 'continue' | 'exit' | 'exitAll' | 'suspendAll';
 
-const buttons: { action: ToolbarAction; label: string; icon: string }[] = [
-  { action: 'previous', label: 'Previous', icon: '◀' },
-  { action: 'continue', label: 'Continue', icon: '▶' },
-  { action: 'exit', label: 'Exit', icon: '⏏' },
-  { action: 'exitAll', label: 'Exit All', icon: '✕' },
-  { action: 'suspendAll', label: 'Suspend', icon: '⏸' },
+const buttons: { action: ToolbarAction; label: string }[] = [
+  { action: 'previous', label: 'Previous' },
+  { action: 'continue', label: 'Continue' },
+  { action: 'exit', label: 'Exit' },
+  { action: 'exitAll', label: 'Exit All' },
+  { action: 'suspendAll', label: 'Suspend' },
 ];
 
 /** Flow buttons: meaningless when the course has one launchable item. */
@@ -59,10 +60,8 @@ export class ScormToolbar extends LitElement {
         border-style: dashed;
         cursor: not-allowed;
       }
-      /* The icon is generated content, so a button's text is its name alone. */
-      .icon::before {
-        content: attr(data-icon);
-        font-size: 0.875em;
+      .icon {
+        flex: none;
       }
       @media (max-width: 40rem) {
         button {
@@ -90,7 +89,7 @@ export class ScormToolbar extends LitElement {
 
   override render() {
     return html`<div role="group" aria-label="Course navigation">
-      ${buttons.map(({ action, label, icon }) =>
+      ${buttons.map(({ action, label }) =>
         this.hideLmsUi.includes(action) || (!this.sequential && FLOW.includes(action))
           ? nothing
           : html`<button
@@ -100,8 +99,7 @@ export class ScormToolbar extends LitElement {
               ?disabled=${!this.valid[action]}
               @click=${() => this.press(action)}
             >
-              <span class="icon" aria-hidden="true" data-icon=${icon}></span
-              ><span class="label">${label}</span>
+              ${icons[action]}<span class="label">${label}</span>
             </button>`,
       )}
     </div>`;
