@@ -64,6 +64,7 @@ export class ScormToc extends LitElement {
         font: inherit;
         overflow: auto;
         color: var(--scorm-fg);
+        background: var(--scorm-bg);
       }
       [role='tree'] {
         padding: 0.25rem;
@@ -186,7 +187,7 @@ export class ScormToc extends LitElement {
             (status) =>
               html`<li>
                 <span class="icon" aria-hidden="true" data-status=${status}>${statusIcon[status]}</span
-                >${statusText[status]}
+                ><span class="status-name">${statusText[status]}</span>
               </li>`,
           )}
         </ul>
