@@ -14,9 +14,11 @@ export const allowedLayers = {
   // The content host (a page on the content origin): the DOM-free runtime and the protocol, nothing of
   // the app's origin (no storage, no player).
   'content-host': ['runtime', 'sequencing', 'util'],
-  player: ['content-host', 'sequencing', 'runtime', 'package', 'storage', 'util'],
+  // Localisation: message lookup and Intl formatting, used by the player's and the app's components.
+  i18n: [],
+  player: ['i18n', 'content-host', 'sequencing', 'runtime', 'package', 'storage', 'util'],
   dispatch: ['package', 'runtime', 'util'],
-  app: ['content-host', 'player', 'dispatch', 'serve', 'storage', 'sequencing', 'runtime', 'package', 'util'],
+  app: ['i18n', 'content-host', 'player', 'dispatch', 'serve', 'storage', 'sequencing', 'runtime', 'package', 'util'],
   cli: ['dispatch', 'package', 'runtime', 'util'],
 };
 /** Layers that must stay DOM-free and so may not import browser-only packages. */

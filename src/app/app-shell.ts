@@ -3,6 +3,9 @@
 // learner of standalone launches, and lazy-loads every view but the library.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { msg, str, updateWhenLocaleChanges } from '../i18n/msg.js';
+import { allLocales, isLocale, localeNames } from '../i18n/locales.js';
+import { chooseLanguage, currentLocale } from '../i18n/setup.js';
 import { DB_NAME, openPlayerDb, type PlayerDatabase } from '../storage/db.js';
 import { LearnerChangeEvent, NavigateEvent } from './events.js';
 import { learnerFromParam, loadLearner, saveLearner, type Learner } from './learner-store.js';
@@ -12,14 +15,23 @@ import { loadView, type LazyView } from './view-loaders.js';
 import type { LearnerDialog } from './learner-dialog.js';
 import './library-view.js';
 
-const titles: Record<Route['view'], string> = {
-  library: 'Library',
-  play: 'Playing',
-  results: 'Results',
-  dispatch: 'Course',
-  'dispatch-maker': 'Dispatch maker',
-  unknown: 'Page not found',
-};
+/** The document title's first part for each view (read at render time, in the current language). */
+function viewTitle(view: Route['view']): string {
+  switch (view) {
+    case 'library':
+      return msg('Library', { id: 'title.library' });
+    case 'play':
+      return msg('Playing', { id: 'title.play' });
+    case 'results':
+      return msg('Results', { id: 'title.results' });
+    case 'dispatch':
+      return msg('Course', { id: 'title.dispatch' });
+    case 'dispatch-maker':
+      return msg('Dispatch maker', { id: 'title.dispatch-maker' });
+    case 'unknown':
+      return msg('Page not found', { id: 'title.unknown' });
+  }
+}
 
 @customElement('scorm-app')
 export class ScormApp extends LitElement {
@@ -77,6 +89,15 @@ export class ScormApp extends LitElement {
         gap: 0.5rem;
         flex-wrap: wrap;
       }
+      .language {
+        font: inherit;
+        min-height: 2.75rem;
+        padding: 0.3rem 0.5rem;
+        border: 1px solid var(--sp-muted);
+        border-radius: 0.4rem;
+        background: var(--sp-bg);
+        color: var(--sp-fg);
+      }
       main {
         padding: 1rem;
         max-width: 72rem;
@@ -122,6 +143,11 @@ export class ScormApp extends LitElement {
   @state() accessor learnerDeclined = false;
 
   #moveFocus = false;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
 
   override connectedCallback() {
     super.connectedCallback();
@@ -171,10 +197,9 @@ export class ScormApp extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('route')) {
-      document.title = `${titles[this.route.view]} · scorm-player`;
-      this.#load();
-    }
+    // Also on a language switch (which changes no property): the title follows the language on screen.
+    document.title = `${viewTitle(this.route.view)} · scorm-player`;
+    if (changed.has('route')) this.#load();
   }
 
   protected override updated(changed: PropertyValues<this>) {
@@ -194,23 +219,32 @@ export class ScormApp extends LitElement {
         : this.#renderLoading();
     }
     return html`
-      <button type="button" class="skip" @click=${this.#skip}>Skip to content</button>
+      <button type="button" class="skip" @click=${this.#skip}>
+        ${msg('Skip to content', { id: 'header.skip' })}
+      </button>
       <header>
         <a class="brand" href=${routeHref({ view: 'library' })}>scorm-player</a>
-        <nav aria-label="Main">
+        <nav aria-label=${msg('Main', { id: 'header.nav' })}>
           <ul>
             <li>
               <a
                 href=${routeHref({ view: 'library' })}
                 aria-current=${r.view === 'library' ? 'page' : nothing}
-                >Library</a
+                >${msg('Library', { id: 'header.library' })}</a
               >
             </li>
             <li>
               <a
                 href=${routeHref({ view: 'results' })}
                 aria-current=${r.view === 'results' ? 'page' : nothing}
-                >Results</a
+                >${msg('Results', { id: 'header.results' })}</a
+              >
+            </li>
+            <li>
+              <a
+                href=${routeHref({ view: 'dispatch-maker' })}
+                aria-current=${r.view === 'dispatch-maker' ? 'page' : nothing}
+                >${msg('Dispatch maker', { id: 'header.dispatch-maker' })}</a
               >
             </li>
           </ul>
@@ -218,12 +252,20 @@ export class ScormApp extends LitElement {
         <div class="learner">
           ${
             this.storedLearner
-              ? html`<span>Learner: <strong>${this.storedLearner.name}</strong></span>`
+              ? html`<span
+                  >${msg('Learner:', { id: 'header.learner' })}
+                  <strong>${this.storedLearner.name}</strong></span
+                >`
               : nothing
           }
           <button type="button" @click=${() => void this.askLearner()}>
-            ${this.storedLearner ? 'Change name' : 'Set your name'}
+            ${
+              this.storedLearner
+                ? msg('Change name', { id: 'header.change-name' })
+                : msg('Set your name', { id: 'header.set-name' })
+            }
           </button>
+          ${this.#renderLanguage()}
         </div>
       </header>
       <main id="main" tabindex="-1" class=${r.view === 'play' ? 'play' : ''}>${this.#renderView()}</main>
@@ -234,21 +276,29 @@ export class ScormApp extends LitElement {
   #renderView() {
     const r = this.route;
     if (this.dbError && r.view !== 'unknown') {
-      return html`<h1 tabindex="-1">Storage is not available</h1>
+      return html`<h1 tabindex="-1">${msg('Storage is not available', { id: 'app.no-storage' })}</h1>
         <p class="error" role="alert">
-          This browser refused the player its local storage (IndexedDB), so courses and progress cannot be
-          kept here: ${this.dbError}
+          ${msg(
+            str`This browser refused the player its local storage (IndexedDB), so courses and progress cannot be kept here: ${this.dbError}`,
+            { id: 'app.no-storage-detail' },
+          )}
         </p>
-        <p>Private windows and some privacy settings do this. Try a normal window.</p>`;
+        <p>
+          ${msg('Private windows and some privacy settings do this. Try a normal window.', {
+            id: 'app.no-storage-hint',
+          })}
+        </p>`;
     }
     switch (r.view) {
       case 'library':
         return html`<scorm-library-view .db=${this.db} .learnerId=${this.learner?.id}></scorm-library-view>`;
       case 'unknown':
-        return html`<h1 tabindex="-1">Page not found</h1>
+        return html`<h1 tabindex="-1">${msg('Page not found', { id: 'app.not-found' })}</h1>
           <p>
-            There is no view called “${r.name}”.
-            <a href=${routeHref({ view: 'library' })}>Go to the library</a>.
+            ${msg(str`There is no view called “${r.name}”.`, { id: 'app.not-found-detail' })}
+            <a href=${routeHref({ view: 'library' })}
+              >${msg('Go to the library', { id: 'app.to-library' })}</a
+            >
           </p>`;
       case 'play': {
         if (!this.ready.has('play') || !this.db || !this.learnerLoaded) return this.#renderLoading();
@@ -256,12 +306,16 @@ export class ScormApp extends LitElement {
         if (!learner) {
           return this.learnerDeclined
             ? html`<div style="padding:1rem">
-                <h1 tabindex="-1">Who is learning?</h1>
-                <p>Your progress is kept under your name in this browser.</p>
+                <h1 tabindex="-1">${msg('Who is learning?', { id: 'app.who' })}</h1>
+                <p>
+                  ${msg('Your progress is kept under your name in this browser.', { id: 'app.who-detail' })}
+                </p>
                 <button type="button" class="primary" @click=${() => void this.#askForPlay()}>
-                  Enter your name
+                  ${msg('Enter your name', { id: 'app.enter-name' })}
                 </button>
-                <a href=${routeHref({ view: 'library' })}>Back to the library</a>
+                <a href=${routeHref({ view: 'library' })}
+                  >${msg('Back to the library', { id: 'app.back-to-library' })}</a
+                >
               </div>`
             : this.#renderLoading();
         }
@@ -291,13 +345,41 @@ export class ScormApp extends LitElement {
   #renderLoading() {
     if (this.loadError) {
       return html`<div style="padding:1rem">
-        <h1 tabindex="-1">This view could not be loaded</h1>
-        <p class="error" role="alert">${this.loadError}</p>
-        <p><a href=${routeHref({ view: 'library' })}>Go to the library</a></p>
+        <h1 tabindex="-1">${msg('This view could not be loaded', { id: 'app.load-failed' })}</h1>
+        <p class="error" role="alert">
+          ${this.loadError}. ${msg('Check your connection and reload.', { id: 'app.load-failed-hint' })}
+        </p>
+        <p>
+          <a href=${routeHref({ view: 'library' })}>${msg('Go to the library', { id: 'app.to-library' })}</a>
+        </p>
       </div>`;
     }
-    return html`<p class="muted" role="status" style="padding:1rem">Loading…</p>`;
+    return html`<p class="muted" role="status" style="padding:1rem">
+      ${msg('Loading…', { id: 'app.loading' })}
+    </p>`;
   }
+
+  /** The language switch: endonyms, so a learner finds their language whichever one is on screen. */
+  #renderLanguage() {
+    const current = currentLocale();
+    return html`<select
+      class="language"
+      aria-label=${msg('Language', { id: 'header.language' })}
+      @change=${this.#onLanguage}
+    >
+      ${allLocales.map(
+        (locale) =>
+          html`<option value=${locale} lang=${locale} ?selected=${locale === current}>
+            ${localeNames[locale]}
+          </option>`,
+      )}
+    </select>`;
+  }
+
+  #onLanguage = (event: Event) => {
+    const value = (event.target as HTMLSelectElement).value;
+    if (isLocale(value)) void chooseLanguage(value);
+  };
 
   async #openDb() {
     try {
@@ -317,7 +399,7 @@ export class ScormApp extends LitElement {
     this.loadError = undefined;
     loadView(view).then(
       () => (this.ready = new Set(this.ready).add(view)),
-      (error: unknown) => (this.loadError = `${(error as Error).message}. Check your connection and reload.`),
+      (error: unknown) => (this.loadError = (error as Error).message),
     );
   }
 

@@ -1,5 +1,7 @@
 // Exports of the results view: JSON (the whole structure) and CSV (RFC 4180; one row per item and one per
-// interaction), downloaded as Blobs.
+// interaction), downloaded as Blobs. The CSV is meant to be opened in a spreadsheet, so it starts with a
+// UTF-8 byte order mark (without it Excel reads the file as the system code page and mangles accented
+// names) and text that a spreadsheet would run as a formula is neutralised (OWASP "CSV Injection").
 import type { CourseResult } from './results-data.js';
 
 const columns = [
@@ -79,14 +81,29 @@ export function resultsToCsv(results: CourseResult[]): string {
     }
   }
   const lines = [columns.join(','), ...rows.map((row) => columns.map((k) => csvField(row[k])).join(','))];
-  return lines.join('\r\n') + '\r\n';
+  return UTF8_BOM + lines.join('\r\n') + '\r\n';
 }
 
-/** RFC 4180: quote fields holding a comma, quote or line break; double the quotes. */
+/** U+FEFF, written by the Blob as the bytes EF BB BF. */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * Characters that make a spreadsheet read a cell as a formula (OWASP CSV Injection): `=`, `+`, `-`, `@`,
+ * and tab or carriage return, which some programs strip before looking at the next character.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell. Numbers are written as they are (a negative score stays a number). Text that could start
+ * a formula gets the OWASP treatment: a leading single quote, which spreadsheets show as "this is text",
+ * inside a quoted field. Otherwise RFC 4180: quote fields holding a comma, quote or line break; double
+ * the quotes.
+ */
 function csvField(value: string | number | undefined): string {
   if (value === undefined) return '';
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof value === 'number') return String(value);
+  if (FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`;
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** Saves text as a file through a temporary object URL (no server involved). */

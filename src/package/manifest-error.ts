@@ -58,6 +58,23 @@ export const ManifestWarningCode = {
   UnknownDependency: 'unknown-dependency',
   /** imsss:sequencing@IDRef names no entry of the sequencingCollection. */
   SequencingIdRefMissing: 'sequencing-idref-missing',
+  /**
+   * sequencingCollection entries with one ID twice, or an entry based on another through IDRef (ignored),
+   * possibly in a cycle.
+   */
+  SequencingCollectionInvalid: 'sequencing-collection-invalid',
+  /** A sequencing rule condition's referencedObjective names no objective of its activity. */
+  RuleObjectiveUnknown: 'rule-objective-unknown',
+  /** One activity defines an objectiveID twice. */
+  ObjectiveIdDuplicate: 'objective-id-duplicate',
+  /** A mapInfo that leads nowhere: an empty targetObjectiveID, or a second map of one objective to one target. */
+  ObjectiveMapNowhere: 'objective-map-nowhere',
+  /** Two activities write the same aspect of one global objective (targetObjectiveID). */
+  GlobalObjectiveWriters: 'global-objective-writers',
+  /** randomizationControls@selectCount is larger than the number of children. */
+  SelectCountExceedsChildren: 'select-count-exceeds-children',
+  /** An atLeastCount rollup rule needs more children than the activity has. */
+  RollupCountUnreachable: 'rollup-count-unreachable',
   /** An adlseq:objective extends no imsss objective of its sequencing. */
   AdlseqObjectiveUnknown: 'adlseq-objective-unknown',
   /** item@parameters on an item that launches nothing. */

@@ -30,6 +30,7 @@ import { applySequencing, defaultSequencing, type SequencingReport } from './seq
 import { readMetadata, type MetadataText } from './metadata.js';
 import { detectVersion } from './version.js';
 import { collectFileIssues } from './check-files.js';
+import { checkSequencing, type CollectionEntry } from './sequencing-checks.js';
 import { SourceLines } from './source-lines.js';
 
 export interface ParseManifestOptions {
@@ -111,6 +112,7 @@ export function parseManifest(xml: string | Uint8Array, options: ParseManifestOp
       message: `the prefix "${prefix}:" is used without an xmlns:${prefix} declaration; read by its usual meaning`,
     });
   }
+  warnings.push(...checkSequencing(manifest, reader.collectionEntries));
   if (options.fileExists) warnings.push(...collectFileIssues(manifest, options.fileExists));
   for (const w of warnings) {
     if (w.line !== undefined) continue;
@@ -148,6 +150,8 @@ class ManifestReader {
 
   private schemaVersion: string | undefined;
   private root: XmlElement | undefined;
+  /** The top manifest's sequencingCollection entries, for the sequencing checks. */
+  readonly collectionEntries: CollectionEntry[] = [];
 
   readTop(root: XmlElement): Manifest {
     this.root = root;
@@ -233,7 +237,10 @@ class ManifestReader {
     if (parts.collection) {
       for (const s of children(parts.collection)) {
         const id = s.ns === Ns.Imsss && s.local === 'sequencing' ? attr(s, 'ID') : undefined;
-        if (id !== undefined) collection.set(id, s);
+        if (id === undefined) continue;
+        collection.set(id, s);
+        const idRef = attr(s, 'IDRef');
+        if (top) this.collectionEntries.push(idRef === undefined ? { id } : { id, idRef });
       }
     }
 

@@ -15,6 +15,21 @@ export const PackageErrorCode = {
   CompressionRatio: 'compression-ratio',
   /** An entry uses a compression method other than stored (0) or deflate (8), or is encrypted. */
   UnsupportedEntry: 'unsupported-entry',
+  /**
+   * An entry's data does not match its CRC-32 in the central directory (APPNOTE 4.4.7): the zip is damaged
+   * or was altered.
+   */
+  ChecksumMismatch: 'checksum-mismatch',
+  /**
+   * An entry inflates to more, or fewer, bytes than the central directory declares (APPNOTE 4.4.9). Inflating
+   * stops as soon as the declared size is passed.
+   */
+  SizeMismatch: 'size-mismatch',
+  /**
+   * Two entries share bytes of the archive (their local headers or data overlap): how "overlapping file"
+   * zip bombs make one small deflate stream count many times.
+   */
+  OverlappingEntries: 'overlapping-entries',
   /** Two entries resolve to the same path. */
   DuplicateEntry: 'duplicate-entry',
   /** No imsmanifest.xml at the root of the zip nor inside a single top folder. */

@@ -2,7 +2,9 @@
 // 4.5.3 zip64 extra). fflate reads these offsets internally but does not expose them; the importer needs
 // them to store a stored (uncompressed) entry as a slice of the dropped File, without copying its bytes
 // through JavaScript. fflate has already read and checked the directory by the time this runs; this walk
-// checks the local headers too, so a damaged offset is reported instead of yielding wrong bytes.
+// checks the local headers too, so a damaged offset is reported instead of yielding wrong bytes. It also
+// returns what fflate's filter does not give: each entry's CRC-32 and where its local header is, which
+// zip.ts needs to check the data and to refuse entries that share bytes.
 import { PackageError, PackageErrorCode } from './zip-error.js';
 
 const u16 = (b: Uint8Array, i: number): number => (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
@@ -21,8 +23,12 @@ function corrupt(message: string, entry?: string): PackageError {
 }
 
 export interface EntryLocation {
+  /** Where the entry's local header starts (APPNOTE 4.4.16). */
+  localOffset: number;
   /** Where the entry's data starts. */
   dataOffset: number;
+  /** The CRC-32 of the uncompressed data, as the central directory records it (APPNOTE 4.4.7). */
+  crc32: number;
   /** APPNOTE 4.4.4 general purpose bit flag (bit 0: encrypted). */
   flags: number;
 }
@@ -69,7 +75,9 @@ export function readDataOffsets(bytes: Uint8Array): EntryLocation[] {
     if (u32(bytes, local) !== LOCAL)
       throw corrupt(`Zip entry '${name}' points at a damaged local header.`, name);
     offsets.push({
+      localOffset: local,
       dataOffset: local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28),
+      crc32: u32(bytes, at + 16),
       flags: u16(bytes, at + 8),
     });
     at += 46 + nameLength + extraLength + u16(bytes, at + 32);

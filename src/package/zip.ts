@@ -3,9 +3,13 @@
 // ratio) before a single byte is expanded; then entries are read one at a time (fflate's `inflateSync`
 // at the data offsets of zip-offsets.ts), so a caller can store each and let it go instead of holding
 // the whole package twice, and stored entries are views into the archive, never copies.
-import { inflateSync, unzipSync, type UnzipFileInfo } from 'fflate';
+// Nothing in the directory is trusted: entries that share bytes are refused before anything is inflated,
+// inflating stops as soon as an entry passes its declared size, and every entry's size and CRC-32 are
+// checked against the central directory (APPNOTE 4.4.7, 4.4.9) before its bytes are handed out.
+import { Inflate, inflateSync, unzipSync, type UnzipFileInfo } from 'fflate';
+import { crc32 } from './crc32.js';
 import { PackageError, PackageErrorCode } from './zip-error.js';
-import { readDataOffsets } from './zip-offsets.js';
+import { readDataOffsets, type EntryLocation } from './zip-offsets.js';
 
 export * from './zip-error.js';
 
@@ -78,6 +82,8 @@ export interface ZipEntryInfo {
   compression: number;
   /** Where the entry's (compressed) data starts in the archive. */
   dataOffset: number;
+  /** The CRC-32 of the uncompressed data, from the central directory (APPNOTE 4.4.7). */
+  crc32: number;
 }
 
 export interface ZipDirectory {
@@ -138,11 +144,14 @@ function mapFflateError(error: unknown, entry?: string): PackageError {
 export function readZipDirectory(bytes: Uint8Array, limits: Partial<ZipLimits> = {}): ZipDirectory {
   const lim: ZipLimits = { ...defaultZipLimits, ...limits };
   const listed: { info: UnzipFileInfo; segments: string[]; index: number }[] = [];
+  /** Compressed size of every entry, ignored ones included, in directory order (for the overlap check). */
+  const compressedSizes: number[] = [];
   let totalBytes = 0;
   let count = 0;
   try {
     unzipSync(bytes, {
       filter(info) {
+        compressedSizes.push(info.size);
         if (++count > lim.maxEntries)
           throw new PackageError(
             PackageErrorCode.TooManyEntries,
@@ -175,6 +184,7 @@ export function readZipDirectory(bytes: Uint8Array, limits: Partial<ZipLimits> =
     );
   const rootFolder = findRootFolder(listed.map((l) => l.segments));
   const offsets = readDataOffsets(bytes);
+  refuseSharedBytes(offsets, compressedSizes);
   const entries: ZipEntryInfo[] = [];
   const seen = new Set<string>();
   let manifest: ZipEntryInfo | undefined;
@@ -194,6 +204,7 @@ export function readZipDirectory(bytes: Uint8Array, limits: Partial<ZipLimits> =
       compressedSize: info.size,
       compression: info.compression,
       dataOffset: offsets[index]?.dataOffset ?? NaN,
+      crc32: offsets[index]?.crc32 ?? NaN,
     };
     if ((offsets[index]?.flags ?? 0) & 1)
       throw new PackageError(
@@ -212,6 +223,27 @@ export function readZipDirectory(bytes: Uint8Array, limits: Partial<ZipLimits> =
   }
   if (!manifest) throw noManifest(listed.map((l) => l.segments));
   return { rootFolder, manifest, entries, totalBytes };
+}
+
+/**
+ * Refuses entries whose local header and data overlap another's. In a well-formed zip each entry owns its
+ * bytes (APPNOTE 4.3.6: local header, data, then the next entry); an "overlapping files" zip bomb points many
+ * central directory records at one shared deflate stream, so that a small archive inflates that stream many
+ * times over. Done before anything is inflated, so such a zip costs only this sort.
+ */
+function refuseSharedBytes(offsets: EntryLocation[], compressedSizes: number[]): void {
+  const spans = offsets
+    .map((o, i) => ({ start: o.localOffset, end: o.dataOffset + (compressedSizes[i] ?? 0), index: i }))
+    .sort((a, b) => a.start - b.start);
+  for (let i = 1; i < spans.length; i++) {
+    const before = spans[i - 1] as (typeof spans)[number];
+    const span = spans[i] as (typeof spans)[number];
+    if (span.start < before.end)
+      throw new PackageError(
+        PackageErrorCode.OverlappingEntries,
+        `Zip entries ${before.index + 1} and ${span.index + 1} of the central directory share bytes of the archive (at offset ${span.start}): a well-formed zip never does, an "overlapping files" zip bomb does.`,
+      );
+  }
 }
 
 function checkEntry(info: UnzipFileInfo, zipLength: number, lim: ZipLimits): void {
@@ -257,25 +289,79 @@ function noManifest(paths: string[][]): PackageError {
 }
 
 /**
- * The bytes of one entry: a view into the archive for a stored entry (no copy), fflate's `inflateSync`
- * into a buffer of the declared size for a deflated one (so a lying header cannot make it grow).
+ * The bytes of one entry, checked: a view into the archive for a stored entry (no copy), inflated into a
+ * buffer of the declared size for a deflated one. Either way the size and the CRC-32 must match the central
+ * directory, or the entry is refused (codes size-mismatch, checksum-mismatch).
  */
 export function readZipEntry(bytes: Uint8Array, entry: ZipEntryInfo): Uint8Array {
   const raw = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-  if (entry.compression === 0) return raw;
   let data: Uint8Array;
-  try {
-    data = inflateSync(raw, { out: new Uint8Array(entry.size) });
-  } catch (error) {
-    throw mapFflateError(error, entry.name);
-  }
+  if (entry.compression === 0) data = raw;
+  else
+    try {
+      data = inflateBounded(raw, entry);
+    } catch (error) {
+      throw mapFflateError(error, entry.name);
+    }
   if (data.length !== entry.size)
     throw new PackageError(
-      PackageErrorCode.Corrupt,
+      PackageErrorCode.SizeMismatch,
       `Zip entry '${entry.name}' inflated to ${data.length} bytes where the directory says ${entry.size}: the zip is damaged.`,
       { entry: entry.name },
     );
+  const actual = crc32(data);
+  if (actual !== entry.crc32)
+    throw new PackageError(
+      PackageErrorCode.ChecksumMismatch,
+      `Zip entry '${entry.name}' has CRC-32 ${hex(actual)} where the directory says ${hex(entry.crc32)}: the zip is damaged or was altered.`,
+      { entry: entry.name },
+    );
   return data;
+}
+
+const hex = (n: number): string => n.toString(16).padStart(8, '0');
+
+/** Deflate's best case (RFC 1951: a 258-byte match in about two bits) is about 1032 bytes out per byte in. */
+const MAX_DEFLATE_RATIO = 1032;
+/** What a lying stream may inflate beyond its declared size before it is stopped: 4 × declared + 1 MiB. */
+const overrunAllowance = (size: number): number => 4 * size + 1024 ** 2;
+/** The largest slice of a stream fed to the inflater at once: bigger slices gain nothing. */
+const MAX_SLICE = 64 * 1024;
+
+function overInflated(entry: ZipEntryInfo): PackageError {
+  return new PackageError(
+    PackageErrorCode.SizeMismatch,
+    `Zip entry '${entry.name}' inflates past the ${entry.size} bytes the directory declares: inflating was stopped there.`,
+    { entry: entry.name },
+  );
+}
+
+/**
+ * Inflates a deflate stream and stops soon after it passes the declared size, so that the CPU a lying
+ * directory costs is bounded by the size it declares, never by what the stream holds (fflate's `inflateSync`
+ * into a fixed `out` buffer silently drops what does not fit but keeps inflating to the end of the stream).
+ * The stream is fed in slices so small that even deflate's best ratio cannot make one slice overrun by more
+ * than `overrunAllowance`; a stream no longer than one slice is inflated in one call. Honest streams pay a
+ * few hundred slices at most (fflate's streaming `Inflate` keeps its state between them).
+ */
+function inflateBounded(raw: Uint8Array, entry: ZipEntryInfo): Uint8Array {
+  const size = entry.size;
+  const slice = Math.min(MAX_SLICE, Math.ceil(overrunAllowance(size) / MAX_DEFLATE_RATIO));
+  if (raw.length <= slice) {
+    const data = inflateSync(raw);
+    if (data.length > size) throw overInflated(entry);
+    return data;
+  }
+  const out = new Uint8Array(size);
+  let written = 0;
+  const inflater = new Inflate((chunk) => {
+    if (written + chunk.length > size) throw overInflated(entry);
+    out.set(chunk, written);
+    written += chunk.length;
+  });
+  for (let at = 0; at < raw.length; at += slice)
+    inflater.push(raw.subarray(at, at + slice), at + slice >= raw.length);
+  return out.subarray(0, written);
 }
 
 /** Reads the entries of a checked directory one by one, so the caller can store each and let it go. */

@@ -100,28 +100,35 @@ export interface Model {
   /** Every pattern that is a node or an element (to tell 301/202 from 401). */
   n?: Set<string>;
   pc?: Map<string, Path>;
-  last?: [string, string, Step[]];
+  last?: [string, string, string, Step[]];
 }
 
-const INDEX = /^(0|[1-9]\d*)$/;
+const INDEX = /^\d+$/;
 const KEYWORDS = ['_children', '_count', '_version'];
 
 const LITERAL_N = /\.n(\.|$)/;
-const INDEXED = /\.(0|[1-9]\d*)(?=\.|$)/g;
 
-/** The pattern of a name and the steps into arrays on its way. */
-function steps(k: string): [string, Step[]] {
+/**
+ * The canonical name, pattern and the steps into arrays of a name. An index is a number however it is
+ * written (RTE 4.1.1.2: `cmi.interactions.01.id` addresses record 1), so the name is rebuilt with each index
+ * in its plain decimal form.
+ */
+function steps(name: string): [string, string, Step[]] {
   const a: Step[] = [];
-  const ends: number[] = [];
-  let shift = 0;
-  const p = k.replace(INDEXED, (x, i: string, at: number) => {
-    a.push({ k: k.slice(0, at), i: +i, r: k.slice(0, at + x.length), p: '' });
-    ends.push(at - shift);
-    shift += x.length - 2;
-    return '.n';
-  });
-  a.forEach((x, j) => (x.p = p.slice(0, ends[j])));
-  return [p, a];
+  let k = '';
+  let p = '';
+  for (const part of name.split('.')) {
+    if (k && INDEX.test(part)) {
+      const i = +part;
+      a.push({ k, i, r: `${k}.${i}`, p });
+      k += '.' + i;
+      p += '.n';
+    } else {
+      k = k ? `${k}.${part}` : part;
+      p = p ? `${p}.${part}` : part;
+    }
+  }
+  return [k, p, a];
 }
 
 function parse(m: Model, el: string): Path {
@@ -130,19 +137,21 @@ function parse(m: Model, el: string): Path {
   if (P) return P;
   const dot = el.lastIndexOf('.');
   let w = el.slice(dot + 1);
-  const k = dot > 0 && KEYWORDS.includes(w) ? el.slice(0, dot) : ((w = ''), el);
+  const raw = dot > 0 && KEYWORDS.includes(w) ? el.slice(0, dot) : ((w = ''), el);
   // The fields of one record are usually set one after another: the record's part of the name is parsed
   // once (m.last), and names with indices are not kept (they are many and seldom repeat).
-  const cut = k.lastIndexOf('.');
-  const head = k.slice(0, cut);
-  const tail = k.slice(cut);
+  const cut = raw.lastIndexOf('.');
+  const head = raw.slice(0, cut);
+  const tail = raw.slice(cut);
+  let k: string;
   let p: string;
   let a: Step[];
-  if (INDEX.test(tail.slice(1))) [p, a] = steps(k);
+  if (cut < 0 || INDEX.test(tail.slice(1))) [k, p, a] = steps(raw);
   else {
     if (m.last?.[0] !== head) m.last = [head, ...steps(head)];
-    p = m.last[1] + tail;
-    a = m.last[2];
+    k = m.last[1] + tail;
+    p = m.last[2] + tail;
+    a = m.last[3];
   }
   // A literal 'n' where an index belongs is no element.
   P = { k, p, a, w, s: w || LITERAL_N.test(k) ? undefined : m.t[p] };
@@ -203,7 +212,8 @@ export abstract class Core {
       this.tot =
         fresh && m.v === '2004' ? 0 : (+r.totalSeconds || 0) + (r.terminated ? 0 : +r.sessionSeconds || 0);
       this.tot = Math.round(this.tot * 100) / 100;
-      this.en = fresh ? '' : ['ab-initio', 'resume', ''].includes(r.entry) ? r.entry : 'resume';
+      // A new attempt always begins ab-initio (RTE 4.2.8), whatever exit ended the last one.
+      this.en = fresh ? 'ab-initio' : ['ab-initio', 'resume', ''].includes(r.entry) ? r.entry : 'resume';
       delete this.d[m.ek];
       delete this.d[m.sk];
       delete this.d['adl.nav.request'];
@@ -459,7 +469,7 @@ export abstract class Core {
     const fresh = !!this.st && !sus && (t || !!exit);
     const s: AttemptState = {
       scormVersion: m.v,
-      entry: !this.st ? (this.en as AttemptState['entry']) : fresh ? '' : 'resume',
+      entry: !this.st ? (this.en as AttemptState['entry']) : fresh ? 'ab-initio' : 'resume',
       newAttempt: fresh,
       terminated: t,
       exit,

@@ -56,9 +56,11 @@ const id =
       : len(n)(v);
 const lid = id(4000);
 const sid = id(250);
-// time(second,10,0): YYYY[-MM[-DD[Thh[:mm[:ss[.s[TZD]]]]]]], years 1970-2038.
+// time(second,10,2): YYYY[-MM[-DD[Thh[:mm[:ss[.s[TZD]]]]]]], years 1970-2038 (RTE 4.1.1.6). Taken literally:
+// a time-zone designator may follow only the fractional seconds, so '…:58Z' is refused and '…:58.5Z' kept
+// exactly as written.
 const TIME =
-  /^(\d{4})(?:-(\d\d)(?:-(\d\d)(?:T(\d\d)(?::(\d\d)(?::(\d\d)(?:\.\d{1,2})?(?:Z|[+-](\d\d)(?::(\d\d))?)?)?)?)?)?)?$/;
+  /^(\d{4})(?:-(\d\d)(?:-(\d\d)(?:T(\d\d)(?::(\d\d)(?::(\d\d)(?:\.\d{1,2}(?:Z|[+-](\d\d)(?::(\d\d))?)?)?)?)?)?)?)?$/;
 const time: V = (v) => {
   const m = TIME.exec(v);
   // NaN for a part that is absent, and NaN passes every range test below.
@@ -71,7 +73,7 @@ const time: V = (v) => {
     !(d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) &&
     !(n(4) > 23 || n(5) > 59 || n(6) > 59 || n(7) > 23 || n(8) > 59)
     ? 0
-    : [TYPE, 'not a time(second,10,0)'];
+    : [TYPE, 'not a time(second,10,2)'];
 };
 const interval: V = (v) => (isInterval(v) ? 0 : [TYPE, 'not a timeinterval']);
 
@@ -262,7 +264,10 @@ const T: Record<string, Spec> = {
     _,
     (a, p): string | undefined | Fail => {
       const m = map(a, p);
-      return m.readSharedData ? stores(a)[m.targetID] : [WRONLY, 'the map does not allow reading'];
+      if (!m.readSharedData) return [WRONLY, 'the map does not allow reading'];
+      // A store no SCO has written is not initialized (RTE 4.3: 403), whatever else the object holds.
+      const v = stores(a)[m.targetID];
+      return typeof v === 'string' ? v : undefined;
     },
     (a, p, v) => {
       stores(a)[map(a, p).targetID] = v;

@@ -89,16 +89,18 @@ async function importPackage(request: ImportRequest): Promise<StoredPackage> {
       tx.objectStore('packages').add(record).catch(noop);
       const files = tx.objectStore('files');
       // All requests are queued within this one task: the transaction cannot auto-commit before the loop
-      // ends, and IndexedDB writes the queued blobs while the next entries inflate. A stored entry of a
-      // dropped File becomes a slice of that File: its bytes never pass through JavaScript.
+      // ends, and IndexedDB writes the queued blobs while the next entries inflate. Every entry is read
+      // through readZipEntry, which checks its size and CRC-32 (a mismatch throws and aborts the whole
+      // transaction); a stored entry of a dropped File is then kept as a slice of that File, not a copy.
       const source = request.file instanceof Blob ? request.file : undefined;
       let reported = 0;
       for (const entry of directory.entries) {
         const type = contentTypeFor(entry.path);
+        const data = readZipEntry(bytes, entry);
         const blob =
           source && entry.compression === 0
             ? source.slice(entry.dataOffset, entry.dataOffset + entry.size, type)
-            : new Blob([readZipEntry(bytes, entry) as Uint8Array<ArrayBuffer>], { type });
+            : new Blob([data as Uint8Array<ArrayBuffer>], { type });
         files.add({ packageId: record.id, path: entry.path, blob, type }).catch(noop);
         progress.bytes += entry.size;
         progress.files++;

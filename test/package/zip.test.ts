@@ -1,7 +1,19 @@
 import { expect } from '@open-wc/testing';
 import { zipSync } from 'fflate';
 import { PackageErrorCode, unzipPackage, readZipDirectory } from '../../src/package/index.js';
+import { crc32 } from '../../src/package/crc32.js';
 import { corpusFiles, zipFiles, zipRaw, tinyManifest, rejection } from './zip-fixtures.js';
+import {
+  badCrcZip,
+  honest,
+  overInflatingZip,
+  overlappingZip,
+  plainCrc32,
+  quotedOverlapZip,
+  sharedStreamBomb,
+  shortInflatingZip,
+  writeZip,
+} from './hostile-zips.js';
 
 describe('unzipPackage', () => {
   let golf: Map<string, Uint8Array>;
@@ -192,5 +204,67 @@ describe('unzipPackage', () => {
     const html = dir.entries.find((e) => e.path === 'shared/launchpage.html');
     expect(html?.compression).to.equal(8);
     expect(html?.size).to.equal(golf.get('shared/launchpage.html')?.length);
+  });
+});
+
+describe('zip entries are checked, not trusted', () => {
+  it('computes CRC-32 as zip does (check value, and every tail length of the 8-byte loop)', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).to.equal(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).to.equal(0);
+    const bytes = crypto.getRandomValues(new Uint8Array(1000));
+    for (const length of [1, 7, 8, 9, 63, 64, 65, 1000])
+      expect(crc32(bytes.subarray(0, length)), `length ${length}`).to.equal(
+        plainCrc32(bytes.subarray(0, length)),
+      );
+  });
+
+  it('refuses an entry whose CRC-32 does not match the directory, naming it', async () => {
+    const error = await rejection(unzipPackage(badCrcZip()));
+    expect(error.code).to.equal(PackageErrorCode.ChecksumMismatch);
+    expect(error.entry).to.equal('index.html');
+  });
+
+  it('refuses a stored entry whose bytes were altered after zipping', async () => {
+    const zip = zipRaw({ 'imsmanifest.xml': tinyManifest, 'index.html': '<p>hello</p>' }, 0);
+    const html = readZipDirectory(zip).entries.find((e) => e.path === 'index.html')!;
+    zip[html.dataOffset + 3]! ^= 0x20;
+    const error = await rejection(unzipPackage(zip));
+    expect(error.code).to.equal(PackageErrorCode.ChecksumMismatch);
+    expect(error.entry).to.equal('index.html');
+  });
+
+  it('stops inflating an entry that passes its declared size (256 MiB of zeros declared as 1 000 bytes)', async () => {
+    const zip = overInflatingZip(256 * 1024 * 1024);
+    const error = await rejection(unzipPackage(zip));
+    expect(error.code).to.equal(PackageErrorCode.SizeMismatch);
+    expect(error.entry).to.equal('index.html');
+    expect(error.message).to.contain('stopped');
+  });
+
+  it('refuses an entry that inflates to fewer bytes than declared', async () => {
+    const error = await rejection(unzipPackage(shortInflatingZip()));
+    expect(error.code).to.equal(PackageErrorCode.SizeMismatch);
+    expect(error.entry).to.equal('index.html');
+  });
+
+  it('refuses entries that share bytes: one local header twice, or a header quoted inside another entry', async () => {
+    for (const zip of [overlappingZip(), quotedOverlapZip()]) {
+      const error = await rejection(unzipPackage(zip));
+      expect(error.code).to.equal(PackageErrorCode.OverlappingEntries);
+      expect(() => readZipDirectory(zip)).to.throw(/share bytes/);
+    }
+  });
+
+  it('refuses the 261 KB shared-stream bomb from its directory, before inflating anything', async () => {
+    const bomb = sharedStreamBomb();
+    expect(bomb.length).to.be.within(255_000, 270_000);
+    const error = await rejection(unzipPackage(bomb));
+    expect(error.code).to.equal(PackageErrorCode.OverlappingEntries);
+  });
+
+  it('still reads honest entries written by the same hand-made writer', async () => {
+    const zip = writeZip([honest('imsmanifest.xml', tinyManifest), honest('index.html', 'x'.repeat(50_000))]);
+    const result = await unzipPackage(zip);
+    expect(result.files.get('index.html')?.length).to.equal(50_000);
   });
 });

@@ -79,13 +79,13 @@ describe('SCORM 2004 sessions through state() and resume', () => {
     a2.SetValue('cmi.exit', 'normal');
     a2.Terminate('');
     const s2 = saved(a2);
-    expect(s2).to.include({ entry: '', newAttempt: true, exit: 'normal', totalSeconds: 930.5 });
+    expect(s2).to.include({ entry: 'ab-initio', newAttempt: true, exit: 'normal', totalSeconds: 930.5 });
     expect(s2.totalTime).to.equal('PT0H15M30.5S');
 
     // A new attempt: the cmi starts over, total_time too (2004); preferences and seeded objectives stay.
     const a3 = new Scorm2004Api({ learnerId: 'u1', objectiveIds: ['obj-1'], resume: s2 });
     a3.Initialize('');
-    expect(a3.GetValue('cmi.entry')).to.equal('');
+    expect(a3.GetValue('cmi.entry')).to.equal('ab-initio');
     expect(a3.GetValue('cmi.location')).to.equal('');
     expect(a3.GetLastError()).to.equal('403');
     expect(a3.GetValue('cmi.total_time')).to.equal('PT0H0M0S');
@@ -250,14 +250,14 @@ describe('SCORM 1.2 sessions through state() and resume', () => {
     a2.LMSFinish('');
     const s2 = saved(a2);
     expect(s2).to.include({
-      entry: '',
+      entry: 'ab-initio',
       newAttempt: true,
       totalTime: '0000:15:00.5',
       completionStatus: 'completed',
     });
     const a3 = new Scorm12Api({ learnerId: 'u1', resume: s2 });
     a3.LMSInitialize('');
-    expect(a3.LMSGetValue('cmi.core.entry')).to.equal('');
+    expect(a3.LMSGetValue('cmi.core.entry')).to.equal('ab-initio');
     expect(a3.LMSGetValue('cmi.core.lesson_status')).to.equal('not attempted');
     expect(a3.LMSGetValue('cmi.core.lesson_location')).to.equal('');
     expect(a3.LMSGetValue('cmi.core.total_time')).to.equal('0000:15:00.5');

@@ -1,6 +1,7 @@
 // SCORM 1.2 conformance as data (scorm-reference.md A): one block of rows per element or rule.
 import { expect } from '@open-wc/testing';
-import { model12 } from '../../src/runtime/scorm12.js';
+import { model12, Scorm12Api } from '../../src/runtime/scorm12.js';
+import type { AttemptState } from '../../src/runtime/types.js';
 import { type Block, chars, make, patterns, type Row, runRows } from './rows.js';
 
 const options = {
@@ -56,6 +57,16 @@ const feedback = (i: number, type: string, valid: string[], invalid: string[]): 
     ['set', `cmi.interactions.${i}.correct_responses.0.pattern`, v, 'false', 405],
   ]),
 ];
+
+/** The stored state (through JSON, as the player keeps it) of a session that ended with `exit`. */
+function finished(exit: string): AttemptState {
+  const api = new Scorm12Api({ learnerId: 'u1' });
+  api.LMSInitialize('');
+  api.LMSSetValue('cmi.core.lesson_status', 'incomplete');
+  api.LMSSetValue('cmi.core.exit', exit);
+  api.LMSFinish('');
+  return JSON.parse(JSON.stringify(api.state())) as AttemptState;
+}
 
 const blocks: Block[] = [
   {
@@ -126,7 +137,8 @@ const blocks: Block[] = [
       ['get', 'cmi.core._version', '', '', 401],
       ['get', 'cmi.foo._children', '', '', 401],
       ['get', 'cmi.interactions.n.id', '', '', 401],
-      ['set', 'cmi.objectives.01.id', 'x', 'false', 401],
+      // An index is a number however written: 01 is record 1, past the next free one.
+      ['set', 'cmi.objectives.01.id', 'x', 'false', 201],
       ['get', 'cmi.core.score.raw._count', '', '', 203],
       ['get', 'cmi.core.score.raw._children', '', '', 202],
     ],
@@ -345,6 +357,41 @@ const blocks: Block[] = [
       // Without a type the value is only a CMIString255.
       ['set', 'cmi.interactions.8.id', 'q8', 'true', 0],
       ['set', 'cmi.interactions.8.student_response', 'anything', 'true', 0],
+    ],
+  },
+  {
+    name: 'collection indexes are numbers however written (RTE 3.4.2)',
+    rows: [
+      ['set', 'cmi.objectives.00.id', 'o0', 'true', 0],
+      ['get', 'cmi.objectives.0.id', '', 'o0', 0],
+      ['set', 'cmi.objectives.01.id', 'o1', 'true', 0],
+      ['get', 'cmi.objectives.1.id', '', 'o1', 0],
+      ['get', 'cmi.objectives.001.id', '', 'o1', 0],
+      ['get', 'cmi.objectives._count', '', '2', 0],
+      ['set', 'cmi.objectives.0001.score.raw', '50', 'true', 0],
+      ['get', 'cmi.objectives.1.score.raw', '', '50', 0],
+      ['set', 'cmi.objectives.03.id', 'o3', 'false', 201],
+      ['get', 'cmi.objectives.02.id', '', '', 201],
+      ['set', 'cmi.interactions.00.id', 'i0', 'true', 0],
+      ['set', 'cmi.interactions.0.objectives.00.id', 'o0', 'true', 0],
+      ['get', 'cmi.interactions.00.objectives._count', '', '1', 0],
+      ['set', 'cmi.interactions.0.objectives.02.id', 'o2', 'false', 201],
+    ],
+  },
+  ...(['', 'logout', 'time-out'] as const).map((exit): Block => ({
+    name: `cmi.core.entry is ab-initio after a session that ended with exit "${exit}"`,
+    options: { resume: finished(exit) },
+    rows: [
+      ['get', 'cmi.core.entry', '', 'ab-initio', 0],
+      ['get', 'cmi.core.lesson_status', '', 'not attempted', 0],
+    ],
+  })),
+  {
+    name: 'cmi.core.entry is resume after a suspended session',
+    options: { resume: finished('suspend') },
+    rows: [
+      ['get', 'cmi.core.entry', '', 'resume', 0],
+      ['get', 'cmi.core.lesson_status', '', 'incomplete', 0],
     ],
   },
 ];

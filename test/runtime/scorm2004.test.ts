@@ -1,6 +1,7 @@
 // SCORM 2004 4th Edition conformance as data (scorm-reference.md B): one block of rows per element or rule.
 import { expect } from '@open-wc/testing';
-import { model2004 } from '../../src/runtime/scorm2004.js';
+import { model2004, Scorm2004Api } from '../../src/runtime/scorm2004.js';
+import type { AttemptState } from '../../src/runtime/types.js';
 import { type Block, chars, make, patterns, type Row, runRows } from './rows.js';
 
 const options = {
@@ -24,7 +25,13 @@ const bad = (el: string, code: number, ...values: string[]): Row[] =>
 const is = (el: string, value: string, code = 0): Row => ['get', el, '', value, code];
 
 const TIMES = ['2024', '2024-05', '2024-05-01', '2024-05-01T10', '2024-05-01T10:20', '2024-02-29T10:20:30'];
-const TIMES_TZ = ['2024-05-01T10:20:30.5Z', '2024-05-01T10:20:30.25+02', '2038-01-19T03:14:07-05:30'];
+// A time-zone designator only after fractional seconds (RTE 4.1.1.6, time(second,10,2)).
+const TIMES_TZ = [
+  '2024-05-01T10:20:30.5Z',
+  '2024-05-01T10:20:30.25+02',
+  '2038-01-19T03:14:07.1-05:30',
+  '2004-04-01T09:45:58.55-03:00',
+];
 const BAD_TIMES = [
   '24',
   '1969-12-31',
@@ -36,6 +43,12 @@ const BAD_TIMES = [
   '2024-05-01T10:20:30.123',
   '2024-05-01 10:20:30',
   '2024-05-01T10:20:30+24',
+  '2004-04-01T09:45:58Z',
+  '2004-04-01T09:45:58+02:30',
+  '2004-04-01T09:45:58-03',
+  '2004-04-01T09:45Z',
+  '2004-04-01Z',
+  '2004-04-01T09:45:58.55+02:3',
 ];
 
 /** A real-valued element: valid values, out-of-range values (407), and words (406). */
@@ -259,6 +272,17 @@ for (const p of ['cmi.score', 'cmi.objectives.0.score']) {
     ...real(`${p}.scaled`, ['-1', '1', '0.1234567', '-.5'], ['1.01', '-1.5', '2']),
     ...['raw', 'min', 'max'].flatMap((k) => real(`${p}.${k}`, ['-1000', '0', '12345.6789', '+3'], [])),
   );
+}
+
+/** The stored state (through JSON, as the player keeps it) of a session that ended with `exit`. */
+function finished(exit: string): AttemptState {
+  const api = new Scorm2004Api({ learnerId: 'u1' });
+  api.Initialize('');
+  api.SetValue('cmi.location', 'p2');
+  api.SetValue('cmi.session_time', 'PT1M');
+  api.SetValue('cmi.exit', exit);
+  api.Terminate('');
+  return JSON.parse(JSON.stringify(api.state())) as AttemptState;
 }
 
 const blocks: Block[] = [
@@ -738,6 +762,78 @@ const blocks: Block[] = [
       is('cmi.success_status', 'failed'),
       ...ok('cmi.score.scaled', '0.6'),
       is('cmi.success_status', 'passed'),
+    ],
+  },
+  {
+    name: 'time(second,10,2) values are kept exactly as written',
+    rows: [
+      ...ok('cmi.interactions.0.id', 'q0'),
+      ...ok('cmi.interactions.0.timestamp', '2004-04-01T09:45:58.55-03:00'),
+      is('cmi.interactions.0.timestamp', '2004-04-01T09:45:58.55-03:00'),
+      ...bad('cmi.interactions.0.timestamp', 406, '2004-04-01T09:45:58Z', '2004-04-01T09:45:58+02:30'),
+      is('cmi.interactions.0.timestamp', '2004-04-01T09:45:58.55-03:00'),
+      ...ok('cmi.comments_from_learner.0.timestamp', '2004-04-01T09:45:58.5Z'),
+      is('cmi.comments_from_learner.0.timestamp', '2004-04-01T09:45:58.5Z'),
+      ...ok('cmi.comments_from_learner.0.timestamp', '2004-04-01T09:45:58.50+02'),
+      is('cmi.comments_from_learner.0.timestamp', '2004-04-01T09:45:58.50+02'),
+    ],
+  },
+  {
+    name: 'collection indexes are numbers however written (RTE 4.1.1.2)',
+    rows: [
+      ...ok('cmi.interactions.00.id', 'q0'),
+      ...ok('cmi.interactions.01.id', 'q1'),
+      is('cmi.interactions.1.id', 'q1'),
+      is('cmi.interactions.001.id', 'q1'),
+      is('cmi.interactions._count', '2'),
+      ...ok('cmi.interactions.01.timestamp', '2024-05-01'),
+      is('cmi.interactions.1.timestamp', '2024-05-01'),
+      // Past the next free record: 351 (set) and 301 (get), not 401.
+      ['set', 'cmi.interactions.03.id', 'q3', 'false', 351],
+      ['set', 'cmi.interactions.03.timestamp', '2024', 'false', 351],
+      is('cmi.interactions.02.id', '', 301),
+      ...ok('cmi.interactions.0002.id', 'q2'),
+      is('cmi.interactions._count', '3'),
+      ...ok('cmi.interactions.01.objectives.00.id', 'o0'),
+      is('cmi.interactions.1.objectives._count', '1'),
+      ['set', 'cmi.interactions.1.objectives.02.id', 'o2', 'false', 351],
+      ...ok('cmi.objectives.00.id', 'o0'),
+      ...ok('cmi.objectives.0.score.scaled', '0.5'),
+      is('cmi.objectives.000.score.scaled', '0.5'),
+      ['set', 'cmi.objectives.02.id', 'o2', 'false', 351],
+      ...ok('cmi.comments_from_learner.00.comment', 'c'),
+      is('cmi.comments_from_learner.0.comment', 'c'),
+    ],
+  },
+  ...(['normal', 'logout', 'time-out', ''] as const).map((exit): Block => ({
+    name: `cmi.entry is ab-initio after a session that ended with exit "${exit}"`,
+    options: { resume: finished(exit) },
+    rows: [is('cmi.entry', 'ab-initio'), is('cmi.location', '', 403), is('cmi.total_time', 'PT0H0M0S')],
+  })),
+  {
+    name: 'cmi.entry is resume after a suspended session',
+    options: { resume: finished('suspend') },
+    rows: [is('cmi.entry', 'resume'), is('cmi.location', 'p2')],
+  },
+  {
+    name: 'adl.data.n.store never written is not initialized (RTE 4.3: 403)',
+    options: {
+      dataMaps: [
+        { targetID: 'fresh', readSharedData: true, writeSharedData: true },
+        { targetID: 'constructor', readSharedData: true, writeSharedData: true },
+        { targetID: 'unset', readSharedData: true, writeSharedData: false },
+      ],
+      sharedData: { unset: undefined },
+    },
+    rows: [
+      is('adl.data.0.store', '', 403),
+      is('adl.data.1.store', '', 403),
+      is('adl.data.2.store', '', 403),
+      ...ok('adl.data.0.store', ''),
+      is('adl.data.0.store', ''),
+      ...ok('adl.data.1.store', 'x'),
+      is('adl.data.1.store', 'x'),
+      is('adl.data.2.store', '', 403),
     ],
   },
 ];

@@ -4,6 +4,13 @@ import { PackageErrorCode } from '../../src/package/index.js';
 import { importPackage, type ImportProgress } from '../../src/storage/importer.js';
 import { getFile, listFiles, listPackages } from '../../src/storage/package-store.js';
 import { corpusFiles, zipFiles, zipRaw, tinyManifest, rejection, sha256 } from '../package/zip-fixtures.js';
+import {
+  badCrcZip,
+  overInflatingZip,
+  overlappingZip,
+  quotedOverlapZip,
+  sharedStreamBomb,
+} from '../package/hostile-zips.js';
 import { countFiles, freshDb, randomBytes, textBytes, type TestDb } from './import-fixtures.js';
 
 /** A ~26 MB package: the golf course plus large stored (random) and deflated (text) media files. */
@@ -160,6 +167,31 @@ describe('importPackage', () => {
     );
     const e3 = await rejection(importPackage(new Blob([bomb as Uint8Array<ArrayBuffer>]), { db: t.db }));
     expect(e3.code).to.equal(PackageErrorCode.CompressionRatio);
+    await expectEmpty(t);
+  });
+
+  it('stores nothing for hostile zips: bad CRC, over-inflating entry, shared bytes, shared-stream bomb', async () => {
+    const cases: [string, Uint8Array, string][] = [
+      ['bad CRC', badCrcZip(), PackageErrorCode.ChecksumMismatch],
+      ['over-inflating', overInflatingZip(), PackageErrorCode.SizeMismatch],
+      ['overlapping', overlappingZip(), PackageErrorCode.OverlappingEntries],
+      ['quoted overlap', quotedOverlapZip(), PackageErrorCode.OverlappingEntries],
+      ['shared-stream bomb', sharedStreamBomb(), PackageErrorCode.OverlappingEntries],
+    ];
+    for (const [what, zip, code] of cases) {
+      const error = await rejection(importPackage(new Blob([zip as Uint8Array<ArrayBuffer>]), { db: t.db }));
+      expect(error.code, what).to.equal(code);
+    }
+    await expectEmpty(t);
+  });
+
+  it('refuses a stored entry of a dropped File whose bytes do not match its CRC-32', async () => {
+    const zip = zipRaw({ 'imsmanifest.xml': tinyManifest, 'index.html': '<p>hello</p>' }, 0);
+    const at = zip.findIndex((_, i) => new TextDecoder().decode(zip.subarray(i, i + 5)) === 'hello');
+    zip[at] = 0x4a; // 'J'
+    const error = await rejection(importPackage(new Blob([zip as Uint8Array<ArrayBuffer>]), { db: t.db }));
+    expect(error.code).to.equal(PackageErrorCode.ChecksumMismatch);
+    expect(error.entry).to.equal('index.html');
     await expectEmpty(t);
   });
 
