@@ -56,7 +56,8 @@ function library(entry: string, fileName: string): UserConfig {
       emptyOutDir: false,
       target: 'es2022',
       lib: { entry: r(entry), formats: ['es'], fileName: () => `${fileName}.js` },
-      rollupOptions: { output: { inlineDynamicImports: true } },
+      // One file per library (no chunks to ship beside it).
+      rollupOptions: { output: { codeSplitting: false } },
     },
   };
 }
