@@ -116,6 +116,20 @@ export class ScormApp extends LitElement {
         flex-direction: column;
         min-height: 0;
       }
+      /* A course at phone width: the header keeps to two short rows, so the content starts high up. */
+      @media (max-width: 40rem) {
+        header.play {
+          padding: 0.25rem 0.5rem;
+          row-gap: 0.25rem;
+        }
+        header.play .brand,
+        header.play .learner > span {
+          display: none;
+        }
+        header.play nav a {
+          padding: 0.4rem 0.2rem;
+        }
+      }
       @media (max-width: 30rem) {
         header {
           padding: 0.5rem;
@@ -222,7 +236,7 @@ export class ScormApp extends LitElement {
       <button type="button" class="skip" @click=${this.#skip}>
         ${msg('Skip to content', { id: 'header.skip' })}
       </button>
-      <header>
+      <header class=${r.view === 'play' ? 'play' : ''}>
         <a class="brand" href=${routeHref({ view: 'library' })}>scorm-player</a>
         <nav aria-label=${msg('Main', { id: 'header.nav' })}>
           <ul>

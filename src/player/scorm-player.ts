@@ -31,6 +31,8 @@ import type { ScormStage } from './scorm-stage.js';
 import type { TocItemState, TocNode } from './scorm-toc.js';
 import type { ToolbarAction } from './scorm-toolbar.js';
 import { tocShapeKey, tocStates, tocTree, toolbarValidity } from './toc-model.js';
+import { formatDuration, formatPercent } from '../i18n/format.js';
+import { msg, str, updateWhenLocaleChanges } from '../i18n/msg.js';
 import { icons } from './icons.js';
 import { playerTheme, srOnly } from './theme.js';
 import { WindowStage } from './window-stage.js';
@@ -277,6 +279,11 @@ export class ScormPlayer extends LitElement {
   private readonly narrowQuery = window.matchMedia(NARROW);
   private readonly windowStage = new WindowStage({ closed: () => this.backFromWindow() });
 
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
   /** The navigator of the course being played (for the app and tests). */
   get navigator() {
     return this.session?.navigator;
@@ -353,7 +360,8 @@ export class ScormPlayer extends LitElement {
       if (this.isFullscreen()) await document.exitFullscreen();
       else await this.requestFullscreen({ navigationUI: 'hide' });
     } catch (error) {
-      this.announce(`Full screen is not available here (${error instanceof Error ? error.message : error}).`);
+      const reason = error instanceof Error ? error.message : String(error);
+      this.announce(msg(str`Full screen is not available here (${reason}).`, { id: 'player.no-fullscreen' }));
     }
   }
 
@@ -367,7 +375,11 @@ export class ScormPlayer extends LitElement {
   openInWindow(): void {
     // Opened in the click itself: browsers block popups opened after an await.
     if (!this.windowStage.open()) {
-      this.announce('The browser blocked the new window. Allow pop-ups for this site and try again.');
+      this.announce(
+        msg('The browser blocked the new window. Allow pop-ups for this site and try again.', {
+          id: 'player.popup-blocked',
+        }),
+      );
       return;
     }
     this.inWindow = true;
@@ -405,7 +417,7 @@ export class ScormPlayer extends LitElement {
     this.closeSession();
     const keeper = new ProgressKeeper(this.store!, this.courseKey, this.learner!, (error) => {
       console.error('scorm-player: progress could not be saved', error);
-      this.announce('Your progress could not be saved.');
+      this.announce(msg('Your progress could not be saved.', { id: 'player.save-failed' }));
     });
     await keeper.load();
     if (token !== this.openToken) return;
@@ -615,10 +627,10 @@ export class ScormPlayer extends LitElement {
                 class="toc-toggle"
                 aria-expanded=${String(tocShown)}
                 aria-controls="toc"
-                title="Contents"
+                title=${msg('Contents', { id: 'player.contents' })}
                 @click=${() => this.toggleToc()}
               >
-                ${icons.contents}<span class="toc-label">Contents</span>
+                ${icons.contents}<span class="toc-label">${msg('Contents', { id: 'player.contents' })}</span>
               </button>`
         }
         <div class="title"><slot name="title">${this.manifest?.title ?? ''}</slot></div>
@@ -631,16 +643,18 @@ export class ScormPlayer extends LitElement {
               ></scorm-toolbar>`
             : nothing
         }
-        <div class="view-controls" role="group" aria-label="View">
+        <div class="view-controls" role="group" aria-label=${msg('View', { id: 'player.view' })}>
           ${
             playing && !this.inWindow
               ? html`<button
                   type="button"
                   class="new-window"
-                  title="Open in a new window"
+                  title=${msg('Open in a new window', { id: 'player.new-window' })}
                   @click=${() => this.openInWindow()}
                 >
-                  ${icons.newWindow}<span class="view-label">Open in a new window</span>
+                  ${icons.newWindow}<span class="view-label"
+                    >${msg('Open in a new window', { id: 'player.new-window' })}</span
+                  >
                 </button>`
               : nothing
           }
@@ -648,14 +662,21 @@ export class ScormPlayer extends LitElement {
             type="button"
             class="fullscreen"
             aria-pressed=${String(this.fullscreen)}
-            title="Full screen"
+            title=${msg('Full screen', { id: 'player.fullscreen' })}
             @click=${() => void this.toggleFullscreen()}
           >
-            ${icons.fullscreen}<span class="view-label">Full screen</span>
+            ${icons.fullscreen}<span class="view-label"
+              >${msg('Full screen', { id: 'player.fullscreen' })}</span
+            >
           </button>
         </div>
       </div>
-      <nav class="toc" id="toc" aria-label="Table of contents" ?hidden=${!tocShown}>
+      <nav
+        class="toc"
+        id="toc"
+        aria-label=${msg('Table of contents', { id: 'player.toc' })}
+        ?hidden=${!tocShown}
+      >
         <scorm-toc .root=${this.tocRoot} .states=${this.tocStateMap} .currentId=${currentId}></scorm-toc>
       </nav>
       <div class="main">
@@ -668,12 +689,18 @@ export class ScormPlayer extends LitElement {
 
   private renderInWindow(title: string) {
     return html`<section class="panel" aria-labelledby="window-h">
-      <h2 id="window-h">The course is open in another window</h2>
-      <p>“${title}” is playing in its own window. Your progress is saved from there.</p>
+      <h2 id="window-h">${msg('The course is open in another window', { id: 'player.in-window' })}</h2>
+      <p>
+        ${msg(str`“${title}” is playing in its own window. Your progress is saved from there.`, {
+          id: 'player.in-window-detail',
+        })}
+      </p>
       <div class="actions">
-        <button type="button" @click=${() => this.windowStage.focus()}>Show the window</button>
+        <button type="button" @click=${() => this.windowStage.focus()}>
+          ${msg('Show the window', { id: 'player.show-window' })}
+        </button>
         <button type="button" class="back-here" @click=${() => this.backFromWindow()}>
-          Bring it back here
+          ${msg('Bring it back here', { id: 'player.back-here' })}
         </button>
       </div>
     </section>`;
@@ -683,14 +710,18 @@ export class ScormPlayer extends LitElement {
     switch (this.phase()) {
       case 'idle':
         return html`<section class="panel" aria-labelledby="idle-h">
-          <h2 id="idle-h">Choose what to do next</h2>
-          <p>Pick an item in the table of contents, or use Continue or Previous.</p>
+          <h2 id="idle-h">${msg('Choose what to do next', { id: 'player.idle' })}</h2>
+          <p>
+            ${msg('Pick an item in the table of contents, or use Continue or Previous.', {
+              id: 'player.idle-detail',
+            })}
+          </p>
         </section>`;
       case 'ended':
         return this.renderEnd();
       case 'error':
         return html`<section class="panel" role="alert">
-          <h2>The course could not be played</h2>
+          <h2>${msg('The course could not be played', { id: 'player.error' })}</h2>
           <p>${this.failure || this.message}</p>
         </section>`;
       default:
@@ -706,40 +737,52 @@ export class ScormPlayer extends LitElement {
     const record = this.keeper?.record;
     const done = record?.completionStatus === 'completed' || record?.successStatus === 'passed';
     const heading = empty
-      ? 'There is nothing to play in this course'
+      ? msg('There is nothing to play in this course', { id: 'player.end-empty' })
       : suspended
-        ? 'You have left the course'
+        ? msg('You have left the course', { id: 'player.end-left' })
         : done
-          ? 'You have finished the course'
+          ? msg('You have finished the course', { id: 'player.end-finished' })
           : reason === 'completed' || reason === 'nothing-to-deliver'
-            ? 'You have reached the end of the course'
-            : 'You have left the course';
+            ? msg('You have reached the end of the course', { id: 'player.end-reached' })
+            : msg('You have left the course', { id: 'player.end-left' });
     return html`<section class="panel end" aria-labelledby="end-h">
       <h2 id="end-h" tabindex="-1">${heading}</h2>
       ${
         record && !empty
           ? html`<dl class="summary">
-              <dt>Status</dt>
+              <dt>${msg('Status', { id: 'player.status' })}</dt>
               <dd class="end-status">${statusText(record.completionStatus, record.successStatus)}</dd>
-              <dt>Score</dt>
+              <dt>${msg('Score', { id: 'player.score' })}</dt>
               <dd class="end-score">
-                ${record.scoreScaled === undefined ? 'No score' : `${Math.round(record.scoreScaled * 100)}%`}
+                ${
+                  record.scoreScaled === undefined
+                    ? msg('No score', { id: 'player.no-score' })
+                    : formatPercent(record.scoreScaled)
+                }
               </dd>
-              <dt>Time</dt>
-              <dd class="end-time">${durationText(record.totalSeconds)}</dd>
+              <dt>${msg('Time', { id: 'player.time' })}</dt>
+              <dd class="end-time">${formatDuration(record.totalSeconds)}</dd>
             </dl>`
           : nothing
       }
-      <p>${suspended ? 'Your place is saved. Resume now or later.' : 'Your progress is saved.'}</p>
+      <p>
+        ${
+          suspended
+            ? msg('Your place is saved. Resume now or later.', { id: 'player.end-suspended' })
+            : msg('Your progress is saved.', { id: 'player.end-saved' })
+        }
+      </p>
       <div class="actions">
         ${
           suspended
             ? html`<button type="button" @click=${() => this.requestNavigation({ type: 'resumeAll' })}>
-                Resume
+                ${msg('Resume', { id: 'player.resume' })}
               </button>`
             : empty
               ? nothing
-              : html`<button type="button" class="review" @click=${() => this.review()}>Review</button>`
+              : html`<button type="button" class="review" @click=${() => this.review()}>
+                  ${msg('Review', { id: 'player.review' })}
+                </button>`
         }
         <slot name="end-actions"></slot>
       </div>
@@ -749,7 +792,7 @@ export class ScormPlayer extends LitElement {
   private renderOrganizations() {
     const m = this.manifest!;
     return html`<section class="panel" aria-labelledby="org-h">
-      <h2 id="org-h">Choose a version of this course</h2>
+      <h2 id="org-h">${msg('Choose a version of this course', { id: 'player.choose-organization' })}</h2>
       <ul class="orgs">
         ${m.organizations.map(
           (o) =>
@@ -758,7 +801,11 @@ export class ScormPlayer extends LitElement {
                 type="button"
                 @click=${() => this.dispatchEvent(new OrganizationRequestEvent(o.identifier))}
               >
-                ${o.title}${o === m.defaultOrganization ? ' (recommended)' : ''}
+                ${
+                  o === m.defaultOrganization
+                    ? msg(str`${o.title} (recommended)`, { id: 'player.recommended' })
+                    : o.title
+                }
               </button>
             </li>`,
         )}
@@ -772,29 +819,18 @@ function statusText(
   completion: StoredCourseProgress['completionStatus'],
   success: StoredCourseProgress['successStatus'],
 ): string {
-  if (success === 'passed') return 'Passed';
-  if (success === 'failed') return 'Failed';
+  if (success === 'passed') return msg('Passed', { id: 'player.passed' });
+  if (success === 'failed') return msg('Failed', { id: 'player.failed' });
   switch (completion) {
     case 'completed':
-      return 'Completed';
+      return msg('Completed', { id: 'player.completed' });
     case 'incomplete':
-      return 'Incomplete';
+      return msg('Incomplete', { id: 'player.incomplete' });
     case 'not attempted':
-      return 'Not attempted';
+      return msg('Not attempted', { id: 'player.not-attempted' });
     default:
-      return 'Unknown';
+      return msg('Unknown', { id: 'player.unknown' });
   }
-}
-
-/** A duration for people: "1 h 5 min", "4 min 12 s", "12 s". */
-function durationText(seconds: number): string {
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = s % 60;
-  if (h) return `${h} h ${m} min`;
-  if (m) return `${m} min ${rest} s`;
-  return `${rest} s`;
 }
 
 /** Item titles by identifier, the organization's included. */

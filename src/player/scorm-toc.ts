@@ -5,6 +5,7 @@
 // NavRequestEvent; the player decides.
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
+import { activeLocale, msg, updateWhenLocaleChanges } from '../i18n/msg.js';
 import { NavRequestEvent } from './events.js';
 import { playerTheme, srOnly } from './theme.js';
 
@@ -22,13 +23,21 @@ export interface TocItemState {
   disabled: boolean;
 }
 
-const statusText: Record<TocStatus, string> = {
-  'not attempted': 'Not attempted',
-  incomplete: 'Incomplete',
-  completed: 'Completed',
-  passed: 'Passed',
-  failed: 'Failed',
-};
+/** A status in words: the screen readers' text, the icon's tooltip and the status key. */
+function statusText(status: TocStatus): string {
+  switch (status) {
+    case 'not attempted':
+      return msg('Not attempted', { id: 'toc.not-attempted' });
+    case 'incomplete':
+      return msg('Incomplete', { id: 'toc.incomplete' });
+    case 'completed':
+      return msg('Completed', { id: 'toc.completed' });
+    case 'passed':
+      return msg('Passed', { id: 'toc.passed' });
+    case 'failed':
+      return msg('Failed', { id: 'toc.failed' });
+  }
+}
 // Shapes differ as well as colours, so status never rests on colour alone.
 const statusIcon: Record<TocStatus, string> = {
   'not attempted': '○',
@@ -38,7 +47,7 @@ const statusIcon: Record<TocStatus, string> = {
   failed: '✗',
 };
 
-const STATUSES = Object.keys(statusText) as TocStatus[];
+const STATUSES: readonly TocStatus[] = ['not attempted', 'incomplete', 'completed', 'passed', 'failed'];
 
 /** Trees this small start fully expanded; bigger ones show the root's children and the current path. */
 const EXPAND_ALL_UP_TO = 300;
@@ -160,13 +169,15 @@ export class ScormToc extends LitElement {
   /** The item being delivered. */
   @property({ attribute: false }) accessor currentId: string | undefined = undefined;
   /** The tree's accessible name. */
-  @property() accessor label = 'Course contents';
+  /** The tree's accessible name (default: "Course contents" in the learner's language). */
+  @property() accessor label: string | undefined = undefined;
 
   private flat: Flat[] = [];
   private indexById = new Map<string, number>();
   private collapsed = new Set<number>();
   private focusIndex = 0;
   private builtFor: TocNode | undefined;
+  private builtLocale = '';
   private applied = new Map<number, TocItemState>();
   private appliedCurrent = -1;
   private typed = '';
@@ -175,29 +186,36 @@ export class ScormToc extends LitElement {
   override render() {
     return html`<div
         role="tree"
-        aria-label=${this.label}
+        aria-label=${this.label ?? msg('Course contents', { id: 'toc.label' })}
         @keydown=${this.onKeyDown}
         @click=${this.onClick}
         @focusin=${this.onFocusIn}
       ></div>
       <details class="legend">
-        <summary>Status key</summary>
+        <summary>${msg('Status key', { id: 'toc.key' })}</summary>
         <ul>
           ${STATUSES.map(
             (status) =>
               html`<li>
                 <span class="icon" aria-hidden="true" data-status=${status}>${statusIcon[status]}</span
-                ><span class="status-name">${statusText[status]}</span>
+                ><span class="status-name">${statusText(status)}</span>
               </li>`,
           )}
         </ul>
       </details>`;
   }
 
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
   override updated(): void {
     const tree = this.renderRoot.querySelector('[role="tree"]') as HTMLElement;
-    if (this.root !== this.builtFor) {
+    // The tree is one HTML string: a new language rebuilds it (status texts and tooltips).
+    if (this.root !== this.builtFor || activeLocale() !== this.builtLocale) {
       this.builtFor = this.root;
+      this.builtLocale = activeLocale();
       this.build(tree);
     } else {
       this.patch();
@@ -274,9 +292,9 @@ export class ScormToc extends LitElement {
           // Leaves have no toggle; their padding keeps titles aligned.
           (branch ? '><span class="toggle" aria-hidden="true"></span>' : ' class="leaf">') +
           `<span class="title" id="l${top}">${title}</span>` +
-          `<span class="icon" aria-hidden="true" data-status="${state.status}" title="${statusText[state.status]}">` +
+          `<span class="icon" aria-hidden="true" data-status="${state.status}" title="${statusText(state.status)}">` +
           `${statusIcon[state.status]}</span>` +
-          `<span class="sr-only" id="s${top}">${statusText[state.status]}</span></div>`,
+          `<span class="sr-only" id="s${top}">${statusText(state.status)}</span></div>`,
       );
       if (branch) {
         out.push(`<div role="group" id="g${top}"${expanded ? '' : ' hidden'}>`);
@@ -304,8 +322,8 @@ export class ScormToc extends LitElement {
       icon.dataset['status'] = state.status;
       icon.textContent = statusIcon[state.status];
       // The tooltip names the icon for sighted learners; the describedby text is the screen readers'.
-      icon.title = statusText[state.status];
-      this.renderRoot.querySelector(`#s${i}`)!.textContent = statusText[state.status];
+      icon.title = statusText(state.status);
+      this.renderRoot.querySelector(`#s${i}`)!.textContent = statusText(state.status);
     }
     const current = this.currentId === undefined ? -1 : (this.indexById.get(this.currentId) ?? -1);
     if (current !== this.appliedCurrent) {

@@ -6,19 +6,30 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { HideLmsUi } from '../package/types.js';
+import { msg, updateWhenLocaleChanges } from '../i18n/msg.js';
 import { NavRequestEvent } from './events.js';
 import { icons } from './icons.js';
 import { playerTheme, srOnly } from './theme.js';
 
 export type ToolbarAction = 'previous' | 'continue' | 'exit' | 'exitAll' | 'suspendAll';
 
-const buttons: { action: ToolbarAction; label: string }[] = [
-  { action: 'previous', label: 'Previous' },
-  { action: 'continue', label: 'Continue' },
-  { action: 'exit', label: 'Exit' },
-  { action: 'exitAll', label: 'Exit All' },
-  { action: 'suspendAll', label: 'Suspend' },
-];
+const actions: readonly ToolbarAction[] = ['previous', 'continue', 'exit', 'exitAll', 'suspendAll'];
+
+/** The buttons' names (architecture.md: Previous, Continue, Exit, Exit All, Suspend in English). */
+function labelOf(action: ToolbarAction): string {
+  switch (action) {
+    case 'previous':
+      return msg('Previous', { id: 'toolbar.previous' });
+    case 'continue':
+      return msg('Continue', { id: 'toolbar.continue' });
+    case 'exit':
+      return msg('Exit', { id: 'toolbar.exit' });
+    case 'exitAll':
+      return msg('Exit All', { id: 'toolbar.exit-all' });
+    case 'suspendAll':
+      return msg('Suspend', { id: 'toolbar.suspend' });
+  }
+}
 
 /** Flow buttons: meaningless when the course has one launchable item. */
 const FLOW: readonly ToolbarAction[] = ['previous', 'continue'];
@@ -87,19 +98,24 @@ export class ScormToolbar extends LitElement {
   /** Whether the course has more than one launchable item (Previous/Continue mean something). */
   @property({ type: Boolean }) accessor sequential = true;
 
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
   override render() {
-    return html`<div role="group" aria-label="Course navigation">
-      ${buttons.map(({ action, label }) =>
+    return html`<div role="group" aria-label=${msg('Course navigation', { id: 'toolbar.group' })}>
+      ${actions.map((action) =>
         this.hideLmsUi.includes(action) || (!this.sequential && FLOW.includes(action))
           ? nothing
           : html`<button
               type="button"
               data-action=${action}
-              title=${label}
+              title=${labelOf(action)}
               ?disabled=${!this.valid[action]}
               @click=${() => this.press(action)}
             >
-              ${icons[action]}<span class="label">${label}</span>
+              ${icons[action]}<span class="label">${labelOf(action)}</span>
             </button>`,
       )}
     </div>`;

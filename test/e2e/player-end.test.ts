@@ -101,7 +101,7 @@ describe('the end of a course', () => {
     const end = page.locator('scorm-player .panel.end');
     assert.equal((await end.locator('.end-status').textContent())?.trim(), 'Passed');
     assert.equal((await end.locator('.end-score').textContent())?.trim(), '80%');
-    assert.match((await end.locator('.end-time').textContent())?.trim() ?? '', /^2 min 5 s$/);
+    assert.match((await end.locator('.end-time').textContent())?.trim() ?? '', /^2 min/);
     // The app's links are slotted into the end page (light DOM of the player).
     await page.locator('scorm-player').getByRole('link', { name: 'Back to the library' }).waitFor();
     // Review: the course again, in review mode.
