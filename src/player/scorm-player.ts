@@ -585,6 +585,8 @@ export class ScormPlayer extends LitElement {
     // unload, and the SCO's own unload handler sets exit/session time), then finish on its behalf if it
     // did not; the write is issued before this handler returns.
     this.session?.leaveNow();
+    // The content's window cannot reach the API once this page is gone.
+    this.windowStage.close();
   };
 
   // ---------------------------------------------------------------------------------------------
