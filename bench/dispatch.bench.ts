@@ -27,7 +27,7 @@ import { encodeFull, hostStateTexts, type HostAttemptRecord } from '../src/dispa
 import { parseManifest } from '../src/package/index.js';
 import { Scorm2004Api } from '../src/runtime/index.js';
 import type { AttemptState } from '../src/runtime/types.js';
-import { createNavigator } from '../src/sequencing/index.js';
+import { navigatorFactory } from '../src/app/navigators.js';
 import { serveStatic } from '../scripts/static-server.js';
 import { launchChromium } from './lib/chromium.js';
 import { median } from './lib/stats.js';
@@ -179,13 +179,13 @@ function golfHalfway(): {
 } {
   const manifest = parseManifest(readFileSync(join(GOLF, 'imsmanifest.xml')));
   const org = manifest.defaultOrganization;
-  const navigator = createNavigator(manifest, org);
+  const navigator = navigatorFactory(manifest, org);
   const leaves = navigator.leaves().map((i) => i.identifier);
   const attempts: HostAttemptRecord[] = [];
   let at = Date.parse('2026-03-01T10:00:00Z');
   const session = (itemId: string, pages: number, complete: boolean): void => {
     let state: AttemptState | undefined;
-    const api = new Scorm2004Api({ learnerId: 'learner-1', navigator, onCommit: (s) => (state = s) });
+    const api = new Scorm2004Api({ learnerId: 'learner-1', onCommit: (s) => (state = s) });
     api.Initialize('');
     api.SetValue('cmi.completion_status', 'incomplete');
     for (let p = 1; p <= pages; p++) {
@@ -216,7 +216,7 @@ function golfHalfway(): {
     currentItemId: leaves[2]!,
     suspended: true,
     ended: false,
-    sequencing: { organizationId: org.identifier, navigator: navigator.snapshot() },
+    sequencing: { organizationId: org.identifier, navigator: navigator.persist() },
     sharedData: {},
     startedAt: '2026-03-01T10:00:00.000Z',
     updatedAt: new Date(at).toISOString(),

@@ -39,14 +39,18 @@ interface Node {
   children: Node[];
   /** A leaf with a launch URL. */
   launchable: boolean;
-  /** Something to launch at or below it: the node counts in its parent's status. */
-  counted: boolean;
+  /**
+   * The launchable items at or below it: flow[flowStart] up to flow[flowEnd - 1] (a subtree's leaves are
+   * contiguous in manifest order). None means the node does not count in its parent's status.
+   */
+  flowStart: number;
+  flowEnd: number;
   /** The parsed prerequisites; null when the item has none or they cannot be read. */
   prerequisites: PrerequisiteExpr | null;
   state: Scorm12State;
 }
 
-/** The JSON shape of persist(): the first navigator's (simple-navigator.ts), so older records restore. */
+/** The JSON shape of persist(): the one the first (now removed) navigator stored, so older records restore. */
 interface Persisted {
   v: 1;
   /** The item on screen when the state was written (still there if the tab was closed). */
@@ -118,15 +122,16 @@ class Scorm12Navigator implements Navigator {
       const frame = stack[stack.length - 1]!;
       const item = frame.items[frame.next++];
       if (!item) {
+        frame.parent.flowEnd = this.flow.length;
         stack.pop();
         continue;
       }
       const node = this.node(item.identifier, item.title, item, frame.parent);
       frame.parent.children.push(node);
       if (node.launchable) this.flow.push(node);
+      node.flowEnd = this.flow.length;
       if (item.children.length > 0) stack.push({ parent: node, items: item.children, next: 0 });
     }
-    for (const leaf of this.flow) for (let n: Node | undefined = leaf; n; n = n.parent) n.counted = true;
     return root;
   }
 
@@ -138,7 +143,8 @@ class Scorm12Navigator implements Navigator {
       parent,
       children: [],
       launchable: item !== undefined && item.children.length === 0 && item.launchUrl !== undefined,
-      counted: false,
+      flowStart: this.flow.length,
+      flowEnd: this.flow.length,
       prerequisites: readPrerequisites(item?.prerequisites),
       state: emptyScorm12State(),
     };
@@ -211,7 +217,7 @@ class Scorm12Navigator implements Navigator {
         if (session && target === current) return { kind: 'wait' };
         if (target.launchable) return { kind: 'deliver', node: target };
         // A cluster: its first item that can be launched now.
-        const inside = this.flow.find((n) => isWithin(n, target) && this.reachable(n));
+        const inside = this.flow.slice(target.flowStart, target.flowEnd).find((n) => this.reachable(n));
         if (!inside) return invalid('SB.2.9-9', `"${target.title}" has nothing to launch.`);
         return { kind: 'deliver', node: inside };
       }
@@ -318,7 +324,7 @@ class Scorm12Navigator implements Navigator {
   private rollup(node: Node): void {
     rollupCluster(
       node.state,
-      node.children.filter((c) => c.counted).map((c) => c.state),
+      node.children.filter((c) => c.flowEnd > c.flowStart).map((c) => c.state),
     );
   }
 
@@ -428,11 +434,6 @@ function pathTo(node: Node): Node[] {
   const path: Node[] = [];
   for (let n: Node | undefined = node; n; n = n.parent) path.push(n);
   return path.reverse();
-}
-
-function isWithin(node: Node, ancestor: Node): boolean {
-  for (let n: Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
-  return false;
 }
 
 function readPrerequisites(text: string | undefined): PrerequisiteExpr | null {

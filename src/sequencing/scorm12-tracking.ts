@@ -7,7 +7,7 @@ import type { ActivityStatus } from './navigator.js';
 
 /**
  * One item's (or the organization's) tracking state, as stored with the course record. The JSON shape is
- * the one the first navigator stored (simple-navigator.ts `ActivityState`), so progress kept before this
+ * the one the first navigator (since removed) stored for each item, so progress kept before this
  * navigator existed still restores.
  */
 export interface Scorm12State {

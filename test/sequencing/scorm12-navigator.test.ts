@@ -120,6 +120,22 @@ describe('scorm12 navigator: choice and prerequisites (CAM 1.2 2.3.4.2)', () => 
     expect(n.navigate(choice('m'))).to.deep.equal(deliver('c'));
   });
 
+  it('choosing a cluster delivers its first item that can be launched now, nested clusters included', () => {
+    const n = nav(
+      manifest('1.2', [
+        { id: 'a' },
+        { id: 'm', children: [{ id: 'x', children: [{ id: 'b', prerequisites: 'a' }] }, { id: 'c' }] },
+        { id: 'd' },
+      ]),
+    );
+    expect(n.navigate(choice('m'))).to.deep.equal(deliver('c'));
+    expect(selectable(n, 'x')).to.equal(false);
+    n.report('a', status12('completed'));
+    expect(selectable(n, 'x')).to.equal(true);
+    expect(n.navigate(choice('m'))).to.deep.equal(deliver('b'));
+    expect(n.navigate(choice('d'))).to.deep.equal(deliver('d'));
+  });
+
   it('start delivers the first item whose prerequisites are met; none at all ends the course', () => {
     const n = nav(manifest('1.2', [{ id: 'a', prerequisites: 'b' }, { id: 'b' }]));
     expect(n.navigate({ type: 'start' })).to.deep.equal(deliver('b'));
