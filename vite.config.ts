@@ -2,12 +2,14 @@
 //   (default)     the SPA and its service worker, with a relative base so dist/ works from any CDN folder
 //   lib-runtime   dist/runtime.js   — the DOM-free SCORM runtime as an ES module
 //   lib-package   dist/package.js   — the DOM-free package reader as an ES module
+//   lib-player    dist/player.js    — the <scorm-player> element for apps that embed it
 //   iife          dist/scorm-runtime.iife.js — the runtime as a classic script (global ScormRuntime)
 //   cli           dist/cli.js       — the Node command line
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { transform } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { INTERNAL_PROPERTY_NAMES } from './src/runtime/internal-names.js';
 
 const root = import.meta.dirname;
 const r = (p: string): string => resolve(root, p);
@@ -48,16 +50,62 @@ function standardDecorators(): Plugin {
   };
 }
 
-function library(entry: string, fileName: string): UserConfig {
+/**
+ * The runtime's builds: esbuild minifies them and shortens the internal property names
+ * (src/runtime/internal-names.ts) and the classes' #private names, so that the source can be readable and
+ * dist/runtime.js small. The sourcemap maps back to the readable source.
+ */
+function shortenRuntimeNames(target: string): Plugin {
+  const mangleProps = new RegExp(`^(${INTERNAL_PROPERTY_NAMES.join('|')})$`);
+  return {
+    name: 'scorm-player:shorten-runtime-names',
+    apply: 'build',
+    // After the bundle is written: esbuild reads it with its sourcemap, so the new map still leads to src/.
+    async writeBundle(options, bundle) {
+      for (const fileName of Object.keys(bundle).filter((name) => name.endsWith('.js'))) {
+        const file = resolve(options.dir ?? r('dist'), fileName);
+        const result = await build({
+          entryPoints: [file],
+          outfile: file,
+          allowOverwrite: true,
+          write: false,
+          minify: true,
+          mangleProps,
+          target,
+          sourcemap: 'linked',
+          legalComments: 'none',
+          logLevel: 'warning',
+        });
+        for (const out of result.outputFiles) writeFileSync(out.path, out.contents);
+      }
+    },
+  };
+}
+
+interface LibraryOptions {
+  plugins?: Plugin[];
+  /** False when a plugin minifies instead (the runtime). */
+  minify?: boolean;
+  /** Packages the library imports rather than bundles (the player's dependencies). */
+  external?: RegExp;
+}
+
+function library(entry: string, fileName: string, options: LibraryOptions = {}): UserConfig {
   return {
     publicDir: false,
+    plugins: options.plugins ?? [],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
+      sourcemap: true,
+      minify: options.minify ?? true,
       target: 'es2022',
       lib: { entry: r(entry), formats: ['es'], fileName: () => `${fileName}.js` },
-      // One file per library (no chunks to ship beside it).
-      rollupOptions: { output: { codeSplitting: false } },
+      // One file per library (no chunks to ship beside it); codeSplitting replaces inlineDynamicImports.
+      rollupOptions: {
+        output: { codeSplitting: false },
+        ...(options.external ? { external: options.external } : {}),
+      },
     },
   };
 }
@@ -65,12 +113,22 @@ function library(entry: string, fileName: string): UserConfig {
 export default defineConfig(({ mode }): UserConfig => {
   switch (mode) {
     case 'lib-runtime':
-      return library('src/runtime/index.ts', 'runtime');
+      return library('src/runtime/index.ts', 'runtime', {
+        plugins: [shortenRuntimeNames('es2022')],
+        minify: false,
+      });
     case 'lib-package':
       return library('src/package/index.ts', 'package');
+    case 'lib-player':
+      // The <scorm-player> element and its parts for apps that embed it; lit and idb stay dependencies.
+      return library('src/player/index.ts', 'player', {
+        plugins: [standardDecorators()],
+        external: /^(lit|@lit\/|idb|fflate|fast-xml-parser)/,
+      });
     case 'iife':
       return {
         publicDir: false,
+        plugins: [shortenRuntimeNames('es2018')],
         build: {
           outDir: 'dist',
           emptyOutDir: false,

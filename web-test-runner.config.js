@@ -54,7 +54,7 @@ function countReporter() {
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/cli/**', '!test/architecture/**'],
+  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/cli/**', '!test/architecture/**', '!test/runtime-dist/**', '!test/package-install/**'],
   nodeResolve: { exportConditions: ['production'] },
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   // One test page at a time: with two, Chromium froze the timers of the page it kept in the background

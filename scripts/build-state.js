@@ -2,8 +2,26 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const inputs = ['src', 'public', 'shell-templates', 'index.html', 'vite.config.ts', 'package.json'];
-const outputs = ['dist/index.html', 'dist/404.html', 'dist/runtime.js', 'dist/package.js', 'dist/cli.js'];
+const inputs = [
+  'src',
+  'public',
+  'shell-templates',
+  'index.html',
+  'vite.config.ts',
+  'package.json',
+  'tsconfig.types.json',
+  'custom-elements-manifest.config.mjs',
+];
+const outputs = [
+  'dist/index.html',
+  'dist/404.html',
+  'dist/runtime.js',
+  'dist/package.js',
+  'dist/player.js',
+  'dist/cli.js',
+  'dist/types/runtime/index.d.ts',
+  'custom-elements.json',
+];
 
 function newest(path) {
   if (!existsSync(path)) return 0;

@@ -99,7 +99,7 @@ export class HostSync {
       },
     };
     // The same records also reach save(), where they are mirrored.
-    if (store.saveSync) wrapped.saveSync = (records) => store.saveSync!(records);
+    if (store.saveSync) wrapped.saveSync = (records, slot) => store.saveSync!(records, slot);
     return wrapped;
   }
 

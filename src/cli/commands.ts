@@ -17,7 +17,8 @@ export interface CommandEntry {
 
 export const commands: Record<string, CommandEntry> = {
   validate: {
-    usage: 'validate <zip-or-folder>     parse imsmanifest.xml, print the tree, every warning and error',
+    usage:
+      'validate <zip-or-folder> [--json]  parse imsmanifest.xml, print the tree, every warning and error',
     load: () => import('./validate.js'),
   },
   dispatch: {

@@ -2,8 +2,8 @@
 //   scorm-player dispatch --scorm 1.2|2004 --token T --player-url URL --title "..." [--mode redirect|relay] -o shell.zip
 // The templates are read from shell-templates/ in the package root (the npm package ships that folder).
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
@@ -17,6 +17,7 @@ import { registryEntryJson } from '../dispatch/registry.js';
 import type { DispatchMode, DispatchRoute, ShellScormVersion } from '../dispatch/shell-options.js';
 import { generateToken } from '../dispatch/token.js';
 import type { CliIo } from './commands.js';
+import { OutputError, writeOutput } from './write-output.js';
 
 export const USAGE = `Usage: scorm-player dispatch --scorm 1.2|2004 --token T --player-url URL --title "..." [options] -o shell.zip
   Writes a small SCORM package for a customer's LMS that sends its learners to the player.
@@ -104,8 +105,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     // Build the files first: every argument error surfaces before anything is written.
     buildShellFiles(options, templates);
     const zip = buildShellZip(options, templates);
-    const path = resolve(output);
-    await writeFile(path, zip);
+    const path = await writeOutput(output, zip);
     io.out(`Wrote ${path} (${zip.byteLength} bytes, SCORM ${scorm}, ${options.mode} mode)`);
     if (generated) io.out(`Token: ${token}`);
     if (values.course !== undefined) {
@@ -122,6 +122,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     return 0;
   } catch (error) {
+    if (error instanceof OutputError) {
+      io.err(`scorm-player dispatch: ${error.message}\n`);
+      return 1;
+    }
     if (error instanceof UsageError || error instanceof DispatchError) {
       io.err(`scorm-player dispatch: ${error.message}\n`);
       if (error instanceof UsageError) io.err(USAGE);

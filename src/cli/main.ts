@@ -1,16 +1,27 @@
 // `scorm-player <command> [...]`: the Node command line (architecture.md, "The command line").
 // Exit codes: 0 success, 1 the command failed (e.g. a fatal manifest error), 2 usage errors.
 import { commands, type CliIo } from './commands.js';
+import { packageVersion } from './package-info.js';
 
 export function usage(): string {
   const lines = Object.values(commands).map((c) => `  scorm-player ${c.usage}`);
-  return ['Usage:', ...lines, '  scorm-player --help                       show this text', ''].join('\n');
+  return [
+    'Usage:',
+    ...lines,
+    '  scorm-player --help                       show this text',
+    '  scorm-player --version                    print the version',
+    '',
+  ].join('\n');
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());
+    return 0;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.out(packageVersion());
     return 0;
   }
   const entry = name === undefined ? undefined : commands[name];
@@ -21,8 +32,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.err(usage());
     return 2;
   }
-  const command = await entry.load();
-  return command.run(args, io);
+  try {
+    const command = await entry.load();
+    return await command.run(args, io);
+  } catch (error) {
+    // A failure no command foresaw: one plain line, not a stack trace.
+    io.err(`scorm-player ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
 }
 
 const io: CliIo = {

@@ -1,10 +1,12 @@
-// `scorm-player validate <zip-or-folder>`: reads a package (a folder holding imsmanifest.xml, a .zip, or
-// an imsmanifest.xml itself), parses the manifest and prints the activity tree, the resources, and every
-// warning and error. Exit code 1 when the manifest has a fatal error.
+// `scorm-player validate <zip-or-folder> [--json]`: reads a package (a folder holding imsmanifest.xml, a .zip,
+// or an imsmanifest.xml itself), parses the manifest and prints the activity tree, the resources, and every
+// warning and error; with --json, one JSON object (version, tree, warnings, errors) instead. Exit code 1 when
+// the package cannot be played: a fatal manifest error, a launch file that is not in the package, or input
+// that is neither a zip, a folder nor a manifest.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { ManifestError, parseManifest } from '../package/index.js';
+import { ManifestError, ManifestWarningCode, parseManifest } from '../package/index.js';
 import type { Item, Manifest, ManifestIssue } from '../package/index.js';
 import type { CliIo } from './commands.js';
 
@@ -14,22 +16,84 @@ interface LoadedPackage {
   readFile: (path: string) => Uint8Array | undefined;
 }
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const target = args.find((a) => !a.startsWith('-'));
-  if (args.includes('--help') || target === undefined) {
-    io[target === undefined && !args.includes('--help') ? 'err' : 'out'](
-      'Usage: scorm-player validate <zip-or-folder>\n' +
-        '  Parses imsmanifest.xml and prints the organizations, items with their launch URLs, the resources,\n' +
-        '  and every warning and error. Exits with 1 when the manifest has a fatal error.\n',
-    );
-    return target === undefined && !args.includes('--help') ? 2 : 0;
+/** Input that cannot be read as a package; `code` is the JSON report's error code. */
+class InputError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
   }
+}
+
+/** One item of the --json tree. */
+export interface TreeNode {
+  identifier: string;
+  title: string;
+  visible: boolean;
+  launchUrl?: string;
+  scormType?: 'sco' | 'asset';
+  children: TreeNode[];
+}
+
+/** The --json report. */
+export interface ValidationReport {
+  target: string;
+  valid: boolean;
+  /** The SCORM version ('1.2', '2004-3rd', ...), null when the manifest could not be read. */
+  version: string | null;
+  title: string | null;
+  /** The organizations, each with its items. */
+  tree: { identifier: string; title: string; default: boolean; items: TreeNode[] }[];
+  warnings: ManifestIssue[];
+  errors: ManifestIssue[];
+}
+
+const USAGE =
+  'Usage: scorm-player validate <zip-or-folder> [--json]\n' +
+  '  Parses imsmanifest.xml and prints the organizations, items with their launch URLs, the resources,\n' +
+  '  and every warning and error. --json prints one JSON object: version, tree, warnings, errors.\n' +
+  '  Exits with 1 when the manifest has a fatal error or a launch file is missing from the package.\n';
+
+/** Launch files the package lacks make it unplayable: they count as errors, not warnings. */
+const FATAL_WARNINGS: string[] = [ManifestWarningCode.LaunchFileMissing];
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const json = args.includes('--json');
+  const target = args.find((a) => !a.startsWith('-'));
+  const unknown = args.find((a) => a.startsWith('-') && a !== '--json' && a !== '--help');
+  if (args.includes('--help')) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (target === undefined || unknown !== undefined) {
+    if (unknown !== undefined) io.err(`scorm-player validate: unknown option ${unknown}\n`);
+    io.err(USAGE);
+    return 2;
+  }
+  const report: ValidationReport = {
+    target,
+    valid: false,
+    version: null,
+    title: null,
+    tree: [],
+    warnings: [],
+    errors: [],
+  };
+  const finish = (text: string): number => {
+    io.out(json ? JSON.stringify(report, null, 2) : text);
+    return report.valid ? 0 : 1;
+  };
   let pkg: LoadedPackage;
   try {
     pkg = await load(target);
   } catch (error) {
-    io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    const message = error instanceof Error ? error.message : String(error);
+    const code =
+      error instanceof InputError ? error.code : ((error as { code?: unknown }).code ?? 'unreadable');
+    report.errors.push({ code: String(code), message });
+    if (!json) io.err(`error: ${message}`);
+    return json ? finish('') : 1;
   }
   let manifest: Manifest;
   try {
@@ -38,24 +102,62 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       ...(pkg.files ? { fileExists: (p: string) => pkg.files?.has(p) ?? false } : {}),
     });
   } catch (error) {
-    if (error instanceof ManifestError) {
-      io.out(`${target}: invalid\n`);
-      io.err(`error [${error.code}] ${error.message}`);
-      return 1;
-    }
-    throw error;
+    if (!(error instanceof ManifestError)) throw error;
+    report.errors.push({
+      code: error.code,
+      message: error.message,
+      ...(error.element === undefined ? {} : { element: error.element }),
+      ...(error.line === undefined ? {} : { line: error.line }),
+    });
+    if (json) return finish('');
+    io.out(`${target}: invalid\n`);
+    io.err(`error [${error.code}] ${error.message}`);
+    return 1;
   }
-  io.out(describeManifest(target, manifest, pkg.files === undefined));
-  return 0;
+  report.version = manifest.version;
+  report.title = manifest.title;
+  report.tree = manifest.organizations.map((org) => ({
+    identifier: org.identifier,
+    title: org.title,
+    default: org === manifest.defaultOrganization,
+    items: org.items.map(treeNode),
+  }));
+  report.warnings = manifest.warnings.filter((w) => !FATAL_WARNINGS.includes(w.code));
+  report.errors = manifest.warnings.filter((w) => FATAL_WARNINGS.includes(w.code));
+  report.valid = report.errors.length === 0;
+  return finish(describeManifest(target, manifest, pkg.files === undefined));
 }
+
+function treeNode(item: Item): TreeNode {
+  return {
+    identifier: item.identifier,
+    title: item.title,
+    visible: item.isVisible,
+    ...(item.launchUrl === undefined ? {} : { launchUrl: item.launchUrl }),
+    ...(item.launchUrl === undefined ? {} : { scormType: item.resource?.scormType ?? 'asset' }),
+    children: item.children.map(treeNode),
+  };
+}
+
+const isXml = (bytes: Uint8Array): boolean => {
+  // A byte-order mark, then whitespace, then '<'.
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (
+    i < bytes.length &&
+    (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)
+  )
+    i++;
+  return bytes[i] === 0x3c;
+};
 
 async function load(target: string): Promise<LoadedPackage> {
   const info = await stat(target).catch(() => undefined);
-  if (info === undefined) throw new Error(`${target}: no such file or folder`);
+  if (info === undefined) throw new InputError('not-found', `${target}: no such file or folder`);
   if (info.isDirectory()) {
     const manifestPath = join(target, 'imsmanifest.xml');
     const manifestXml = await readFile(manifestPath).catch(() => undefined);
-    if (manifestXml === undefined) throw new Error(`${target}: no imsmanifest.xml in this folder`);
+    if (manifestXml === undefined)
+      throw new InputError('no-manifest', `${target}: no imsmanifest.xml in this folder`);
     const files = new Set<string>();
     await walk(target, target, files);
     return {
@@ -67,7 +169,9 @@ async function load(target: string): Promise<LoadedPackage> {
   const bytes = await readFile(target);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return loadZip(bytes);
   // A lone imsmanifest.xml: no package files to check against.
-  return { manifestXml: bytes, files: undefined, readFile: () => undefined };
+  if (isXml(bytes) && !/\.zip$/i.test(target))
+    return { manifestXml: bytes, files: undefined, readFile: () => undefined };
+  throw new InputError('not-a-zip', `${target}: not a zip (nor a folder or an imsmanifest.xml)`);
 }
 
 async function loadZip(bytes: Uint8Array): Promise<LoadedPackage> {
@@ -119,7 +223,8 @@ export function describeManifest(target: string, m: Manifest, manifestOnly: bool
     lines.push(`sub-manifests: ${m.subManifests.map((s) => s.identifier).join(', ')}`);
   if (manifestOnly) lines.push('(a lone manifest: the files it lists were not checked)');
   lines.push(...warningLines(m.warnings));
-  lines.push('valid');
+  const missing = m.warnings.filter((w) => FATAL_WARNINGS.includes(w.code)).length;
+  lines.push(missing ? `invalid: ${missing} launch file${missing === 1 ? '' : 's'} missing` : 'valid');
   return `${lines.join('\n')}\n`;
 }
 

@@ -323,8 +323,8 @@ const hex = (n: number): string => n.toString(16).padStart(8, '0');
 
 /** Deflate's best case (RFC 1951: a 258-byte match in about two bits) is about 1032 bytes out per byte in. */
 const MAX_DEFLATE_RATIO = 1032;
-/** What a lying stream may inflate beyond its declared size before it is stopped: 4 × declared + 1 MiB. */
-const overrunAllowance = (size: number): number => 4 * size + 1024 ** 2;
+/** What a lying stream may inflate beyond its declared size before it is stopped: 16 × declared + 1 MiB. */
+const overrunAllowance = (size: number): number => 16 * size + 1024 ** 2;
 /** The largest slice of a stream fed to the inflater at once: bigger slices gain nothing. */
 const MAX_SLICE = 64 * 1024;
 

@@ -95,14 +95,26 @@ export class CourseSession {
 
   /**
    * The first request: resume a suspended attempt at once (a suspendAll, or a session cut off by a closed
-   * tab), else the `&item=` choice, else start.
+   * tab), else the `&item=` choice, else start. When start cannot deliver (SCORM 2004's default control
+   * mode has flow=false on the root, so SB.2.5 finds nothing in every course without sequencing data), the
+   * learner would face an empty stage: like the reference LMSs, choose the first item the TOC offers.
    */
-  begin(initialItem: string | undefined): Promise<void> {
+  async begin(initialItem: string | undefined): Promise<void> {
     const snapshot = this.navigator.snapshot();
-    let first: NavRequest = { type: 'start' };
-    if (snapshot.requests.resumeAll) first = { type: 'resumeAll' };
-    else if (initialItem && snapshot.activities.get(initialItem)?.selectable)
+    if (snapshot.requests.resumeAll) {
+      await this.requestNavigation({ type: 'resumeAll' });
+      // DB.1.1 may refuse the suspended activity now (e.g. a rule disables it): go on as a fresh visit.
+      if (this.phase !== 'idle') return;
+    }
+    const now = this.navigator.snapshot();
+    let first: NavRequest;
+    if (initialItem && now.activities.get(initialItem)?.selectable)
       first = { type: 'choice', target: initialItem };
+    else if (now.requests.start) first = { type: 'start' };
+    else {
+      const leaf = firstChoosableLeaf(now);
+      first = leaf === undefined ? { type: 'start' } : { type: 'choice', target: leaf };
+    }
     return this.requestNavigation(first);
   }
 
@@ -387,6 +399,21 @@ export class CourseSession {
 
 type ContentLaunchOptions = Parameters<ContentLauncher['launch']>[1]['options'];
 
+/** The first leaf in TOC order that is visible and may be chosen now (the snapshot's delivered order). */
+function firstChoosableLeaf(snapshot: NavigationSnapshot): string | undefined {
+  const visit = (id: string): string | undefined => {
+    const view = snapshot.activities.get(id);
+    if (!view) return undefined;
+    if (view.children.length === 0) return view.visible && view.selectable ? id : undefined;
+    for (const child of view.children) {
+      const found = visit(child);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return visit(snapshot.rootId);
+}
+
 /** NB.2.1 as the snapshot answers it. */
 function isValid(snapshot: NavigationSnapshot, request: NavRequest): boolean {
   if (request.type === 'choice') return snapshot.activities.get(request.target)?.selectable ?? false;
@@ -434,7 +461,7 @@ export function summaryOf(r: {
 function assetState(scorm12: boolean): AttemptState {
   return {
     scormVersion: scorm12 ? '1.2' : '2004',
-    entry: '',
+    entry: 'ab-initio',
     newAttempt: true,
     terminated: true,
     exit: '',

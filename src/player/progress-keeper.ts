@@ -2,6 +2,10 @@
 // record, each item's last attempt state, the adl.data shared stores and the learner's global objectives,
 // and writes them through the ProgressStore the app chose: one transaction per Commit, Terminate or
 // sequencing change, issued at once, never debounced (a closed tab loses nothing that was committed).
+// A save that fails is never silent: the keeper remembers why (`failure`, shown by the player with a Retry,
+// and answered to the SCO's next Commit/Terminate as a refusal: "false", error 391), keeps every attempt
+// state that did not reach the store and writes it again with the next save, and meanwhile parks it in the
+// store's synchronous journal so that a reload loses nothing either.
 import type { Manifest, Organization } from '../package/types.js';
 import type { AttemptState, SharedDataStores } from '../runtime/types.js';
 import type { GlobalObjectives, Navigator } from '../sequencing/navigator.js';
@@ -13,6 +17,27 @@ import type { SaveResult, SaveTicket } from './content-session.js';
 interface SequencingRecord {
   organizationId: string;
   navigator: unknown;
+}
+
+/** Why a save failed, in words for the learner (the error's name kept for the diagnostic). */
+export function describeSaveError(error: unknown): string {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  const message = error instanceof Error || error instanceof DOMException ? error.message : String(error);
+  // IndexedDB 3.0 §5.7: a full quota aborts the transaction with QuotaExceededError; a database closed
+  // under the page (storage cleared, version change elsewhere) fails requests with InvalidStateError.
+  if (name === 'QuotaExceededError')
+    return "the browser's storage for this site is full (QuotaExceededError)";
+  if (name === 'InvalidStateError') return 'the browser closed the progress database (InvalidStateError)';
+  if (name === 'BlockedError') return message;
+  if (name === 'VersionError' || name === 'AbortError')
+    return `the progress database could not be opened or was interrupted (${name}: ${message})`;
+  return name ? `${name}: ${message}` : message;
+}
+
+/** One attempt waiting to be written, with the order it was made in (a newer one replaces it). */
+interface QueuedAttempt {
+  record: StoredAttempt;
+  seq: number;
 }
 
 export interface Learner {
@@ -34,17 +59,32 @@ export class ProgressKeeper {
   sharedData: SharedDataStores = {};
   private navigator: Navigator | undefined;
   private organization: Organization | undefined;
+  /** Why saving fails now (for the learner and the SCO's diagnostic); undefined while saves succeed. */
+  failure: string | undefined;
   private readonly saves = new Set<Promise<SaveResult>>();
   private pending:
-    | { attempts: Map<string, StoredAttempt>; done: Promise<SaveResult>; resolve: (r: SaveResult) => void }
+    | { attempts: Map<string, QueuedAttempt>; done: Promise<SaveResult>; resolve: (r: SaveResult) => void }
     | undefined;
+  /** Attempt states whose last write failed, by item: written again with the next save. */
+  private readonly unsaved = new Map<string, QueuedAttempt>();
+  private seq = 0;
 
+  /**
+   * @param onFailure a save failed (called for each failed save; `failure` says why)
+   * @param onRecovered a save succeeded after failures, and nothing is left unsaved
+   */
   constructor(
     readonly store: ProgressStore,
     readonly courseKey: string,
     readonly learner: Learner,
     private readonly onFailure: (error: unknown) => void,
+    private readonly onRecovered: () => void = () => undefined,
   ) {}
+
+  /** The journal slot where this learner's unsaved states wait while the store is failing. */
+  private get journalSlot(): string {
+    return `unsaved:${this.courseKey}:${this.learner.id}`;
+  }
 
   /** Reads what is stored for this learner and course (before the organization is known). */
   async load(): Promise<void> {
@@ -131,6 +171,14 @@ export class ProgressKeeper {
     return this.queue(undefined);
   }
 
+  /**
+   * Writes again everything that is unsaved (the Retry of the player's notice), with the course record as
+   * it is now. Resolves with the outcome.
+   */
+  retry(): Promise<SaveResult> {
+    return this.queue(undefined).stored;
+  }
+
   /** Resolves once every write issued so far has settled. */
   async whenSaved(): Promise<void> {
     while (this.saves.size || this.pending) {
@@ -145,15 +193,22 @@ export class ProgressKeeper {
    * because a browser unloading the page may drop a transaction that was still waiting for another.
    */
   private queue(attempt: StoredAttempt | undefined): SaveTicket {
-    if (!this.pending) {
-      const attempts = new Map<string, StoredAttempt>();
+    let pending = this.pending;
+    if (!pending) {
+      const attempts = new Map<string, QueuedAttempt>();
       let resolve!: (result: SaveResult) => void;
       const done = new Promise<SaveResult>((r) => (resolve = r));
-      this.pending = { attempts, done, resolve };
+      pending = this.pending = { attempts, done, resolve };
       queueMicrotask(() => this.flush());
     }
-    if (attempt) this.pending.attempts.set(attempt.itemId, attempt);
-    return { refusal: undefined, stored: this.pending.done };
+    if (attempt) pending.attempts.set(attempt.itemId, { record: attempt, seq: ++this.seq });
+    // RTE 3.1.7.6 Commit: while saves are failing, the SCO is told so ("false", 391) at once; its state is
+    // kept and written with the next save that succeeds.
+    const refusal =
+      this.failure === undefined
+        ? undefined
+        : { diagnostic: `Your progress could not be saved: ${this.failure}` };
+    return { refusal, stored: pending.done };
   }
 
   /**
@@ -168,23 +223,63 @@ export class ProgressKeeper {
     const pending = this.pending;
     this.pending = undefined;
     if (!pending) return;
+    // What failed before goes out again, unless a newer state of the same item is in this save.
+    const attempts = new Map(this.unsaved);
+    for (const [itemId, queued] of pending.attempts) attempts.set(itemId, queued);
     const course = this.courseRecords();
-    const writes: SaveRecords[] = [...pending.attempts.values()].map((attempt) => ({ attempt }));
+    const batches: { records: SaveRecords; attempt?: QueuedAttempt }[] = [...attempts.values()].map(
+      (queued) => ({ records: { attempt: queued.record }, attempt: queued }),
+    );
     if (course) {
-      if (writes[0]) Object.assign(writes[0], course);
-      else writes.push(course);
+      if (batches[0]) Object.assign(batches[0].records, course);
+      else batches.push({ records: course });
     }
+    const writes = batches.map((b) => b.records);
     if (sync) this.store.saveSync?.(writes);
-    const stored = Promise.all(writes.map((records) => this.store.save(records))).then(
-      (): SaveResult => ({ ok: true }),
-      (error: unknown): SaveResult => {
-        this.onFailure(error);
-        return { ok: false, diagnostic: error instanceof Error ? error.message : String(error) };
+    const stored = Promise.allSettled(writes.map((records) => this.store.save(records))).then(
+      (outcomes): SaveResult => {
+        let error: unknown;
+        outcomes.forEach((outcome, i) => {
+          const queued = batches[i]?.attempt;
+          if (outcome.status === 'rejected') {
+            error ??= outcome.reason;
+            if (queued) this.keepUnsaved(queued);
+          } else if (queued && (this.unsaved.get(queued.record.itemId)?.seq ?? Infinity) <= queued.seq)
+            this.unsaved.delete(queued.record.itemId);
+        });
+        return error === undefined ? this.succeeded() : this.failed(error, course);
       },
     );
     this.saves.add(stored);
     void stored.finally(() => this.saves.delete(stored));
     void stored.then(pending.resolve);
+  }
+
+  private keepUnsaved(queued: QueuedAttempt): void {
+    const known = this.unsaved.get(queued.record.itemId);
+    if (!known || known.seq < queued.seq) this.unsaved.set(queued.record.itemId, queued);
+  }
+
+  private failed(error: unknown, course: SaveRecords | undefined): SaveResult {
+    this.failure = describeSaveError(error);
+    // Park what is unsaved in the synchronous journal (one slot, overwritten), so that a reload or a
+    // closed tab does not lose it: the store moves it into the database when it is next opened.
+    const records: SaveRecords[] = [...this.unsaved.values()].map((q) => ({ attempt: q.record }));
+    if (course) records.push(course);
+    this.store.saveSync?.(records, this.journalSlot);
+    this.onFailure(error);
+    return { ok: false, diagnostic: `Your progress could not be saved: ${this.failure}` };
+  }
+
+  private succeeded(): SaveResult {
+    if (this.failure !== undefined && this.unsaved.size === 0) {
+      this.failure = undefined;
+      this.store.saveSync?.([], this.journalSlot);
+      this.onRecovered();
+    }
+    return this.failure === undefined
+      ? { ok: true }
+      : { ok: false, diagnostic: `Your progress could not be saved: ${this.failure}` };
   }
 
   /** The course record and global objectives as they are now, or nothing before begin(). */

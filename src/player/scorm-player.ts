@@ -39,6 +39,7 @@ import { WindowStage } from './window-stage.js';
 import './scorm-toc.js';
 import './scorm-stage.js';
 import './scorm-toolbar.js';
+import './save-notice.js';
 
 export type { Learner };
 
@@ -262,6 +263,8 @@ export class ScormPlayer extends LitElement {
   /** The content is in a window of its own ("Open in a new window"). */
   @state() private accessor inWindow = false;
   @state() private accessor fullscreen = false;
+  /** Why saves fail now ('' while they succeed), for <save-notice>. */
+  @state() private accessor saveProblem = '';
 
   private session: CourseSession | undefined;
   private keeper: ProgressKeeper | undefined;
@@ -415,10 +418,17 @@ export class ScormPlayer extends LitElement {
     const token = ++this.openToken;
     await this.session?.whenSettled();
     this.closeSession();
-    const keeper = new ProgressKeeper(this.store!, this.courseKey, this.learner!, (error) => {
-      console.error('scorm-player: progress could not be saved', error);
-      this.announce(msg('Your progress could not be saved.', { id: 'player.save-failed' }));
-    });
+    this.saveProblem = '';
+    const keeper = new ProgressKeeper(
+      this.store!,
+      this.courseKey,
+      this.learner!,
+      (error) => {
+        console.error('scorm-player: progress could not be saved', error);
+        this.saveProblem = keeper.failure ?? '';
+      },
+      () => (this.saveProblem = ''),
+    );
     await keeper.load();
     if (token !== this.openToken) return;
     this.keeper = keeper;
@@ -682,6 +692,10 @@ export class ScormPlayer extends LitElement {
         <scorm-toc .root=${this.tocRoot} .states=${this.tocStateMap} .currentId=${currentId}></scorm-toc>
       </nav>
       <div class="main">
+        <save-notice
+          .problem=${this.saveProblem}
+          @scorm-save-retry=${() => void this.keeper?.retry()}
+        ></save-notice>
         <scorm-stage ?hidden=${!playing || this.inWindow}></scorm-stage>
         ${playing && this.inWindow ? this.renderInWindow(current?.title ?? '') : this.renderPanel()}
         <p class="sr-only" role="status">${this.message}</p>

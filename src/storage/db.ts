@@ -3,9 +3,12 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Manifest } from '../package/types.js';
 import type { AttemptState } from '../runtime/types.js';
 import type { GlobalObjectives } from '../sequencing/navigator.js';
+import type { StoredAttemptChunk, StoredAttemptHead } from './attempt-chunks.js';
 
 export const DB_NAME = 'scorm-player';
-export const DB_VERSION = 2;
+// 3: attempts keep their large data parts in `attemptChunks` (attempt-chunks.ts); version 2 records stay
+// valid as they are (an attempt record without `chunked` holds its whole state).
+export const DB_VERSION = 3;
 
 /** A package imported into the library. Its files live in the `files` store. */
 export interface StoredPackage {
@@ -94,9 +97,10 @@ export interface PlayerDB extends DBSchema {
   files: { key: [string, string]; value: StoredFile; indexes: { byPackage: string } };
   attempts: {
     key: [string, string, string];
-    value: StoredAttempt;
+    value: StoredAttemptHead;
     indexes: { byCourseLearner: [string, string] };
   };
+  attemptChunks: { key: [string, string, string, string, number]; value: StoredAttemptChunk };
   courses: { key: [string, string]; value: StoredCourseProgress; indexes: { byCourse: string } };
   settings: { key: string; value: unknown };
   objectives: { key: [string, string]; value: StoredGlobalObjectives };
@@ -104,9 +108,37 @@ export interface PlayerDB extends DBSchema {
 
 export type PlayerDatabase = IDBPDatabase<PlayerDB>;
 
-/** Opens (and creates or upgrades) the player's database. Tests pass their own name and delete it after. */
+/** The database could not be upgraded: a tab still on an older version holds it open (IndexedDB 3.0 §5.1). */
+export class DatabaseBlockedError extends Error {
+  override readonly name = 'BlockedError';
+}
+
+/**
+ * Opens (and creates or upgrades) the player's database. Tests pass their own name and delete it after.
+ * An upgrade blocked by another tab's open connection rejects at once with a DatabaseBlockedError instead of
+ * waiting unseen (the connection that opens later, if any, is closed); and a connection of this page closes
+ * itself when a newer version asks for the database, so that this page never blocks one.
+ */
 export function openPlayerDb(name: string = DB_NAME): Promise<PlayerDatabase> {
-  return openDB<PlayerDB>(name, DB_VERSION, {
+  return new Promise((resolve, reject) => {
+    let blocked = false;
+    openPlayerDbWaiting(name, () => {
+      blocked = true;
+      reject(
+        new DatabaseBlockedError(
+          'another tab of this app, still on an older version, keeps the progress database from being upgraded: close it and reload this page',
+        ),
+      );
+    }).then((db) => (blocked ? db.close() : resolve(db)), reject);
+  });
+}
+
+function openPlayerDbWaiting(name: string, onBlocked: () => void): Promise<PlayerDatabase> {
+  const opened: Promise<PlayerDatabase> = openDB<PlayerDB>(name, DB_VERSION, {
+    blocked: onBlocked,
+    blocking() {
+      void opened.then((db) => db.close());
+    },
     upgrade(db, oldVersion) {
       // One step per version, so a database of any earlier version is brought up to date in order.
       if (oldVersion < 1) {
@@ -121,6 +153,12 @@ export function openPlayerDb(name: string = DB_NAME): Promise<PlayerDatabase> {
         db.createObjectStore('settings');
       }
       if (oldVersion < 2) db.createObjectStore('objectives', { keyPath: ['learnerId', 'scope'] });
+      // Only a store is added: existing attempt records are read as they are.
+      if (oldVersion < 3)
+        db.createObjectStore('attemptChunks', {
+          keyPath: ['courseKey', 'learnerId', 'itemId', 'part', 'index'],
+        });
     },
   });
+  return opened;
 }

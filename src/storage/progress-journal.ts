@@ -17,12 +17,22 @@ function storage(): Storage | undefined {
   }
 }
 
-/** Writes records for the database named `dbName` at once. False when the journal is unavailable or full. */
-export function writeJournal(dbName: string, records: SaveRecords[]): boolean {
+/**
+ * Writes records for the database named `dbName` at once. With a `slot`, they replace what the slot held,
+ * and an empty list clears it. False when the journal is unavailable or full.
+ */
+export function writeJournal(dbName: string, records: SaveRecords[], slot?: string): boolean {
   const ls = storage();
-  if (!ls || records.length === 0) return false;
+  if (!ls) return false;
+  const key =
+    slot === undefined
+      ? `${prefix}${dbName}:${Date.now().toString(36)}:${Math.random().toString(36).slice(2)}`
+      : `${prefix}${dbName}:slot:${slot}`;
   try {
-    const key = `${prefix}${dbName}:${Date.now().toString(36)}:${Math.random().toString(36).slice(2)}`;
+    if (records.length === 0) {
+      if (slot !== undefined) ls.removeItem(key);
+      return false;
+    }
     ls.setItem(key, JSON.stringify(records));
     return true;
   } catch {
@@ -45,7 +55,9 @@ export async function replayJournal(db: PlayerDatabase): Promise<void> {
   }
   if (keys.length === 0) return;
   keys.sort();
-  const tx = db.transaction(['attempts', 'courses', 'objectives'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(['attempts', 'attemptChunks', 'courses', 'objectives'], 'readwrite', {
+    durability: 'strict',
+  });
   for (const key of keys) {
     let entries: SaveRecords[] = [];
     try {
@@ -59,7 +71,13 @@ export async function replayJournal(db: PlayerDatabase): Promise<void> {
         const stored = await tx
           .objectStore('attempts')
           .get([attempt.courseKey, attempt.learnerId, attempt.itemId]);
-        if (newer(attempt, stored)) await tx.objectStore('attempts').put(attempt);
+        if (newer(attempt, stored)) {
+          // The journal holds the whole state: the record replaces the stored one and its chunks.
+          const key = [attempt.courseKey, attempt.learnerId, attempt.itemId];
+          if (stored?.chunked)
+            await tx.objectStore('attemptChunks').delete(IDBKeyRange.bound(key, [...key, []]));
+          await tx.objectStore('attempts').put(attempt);
+        }
       }
       if (course) {
         const stored = await tx.objectStore('courses').get([course.courseKey, course.learnerId]);

@@ -33,8 +33,10 @@ export interface ProgressStore {
    * Writes at once, synchronously, where the store can: for a page that is going away (pagehide), whose
    * asynchronous writes a browser may drop. Called in addition to save(), with the same records; the store
    * applies them on its next use. Returns false when it cannot.
+   * With a `slot`, the records replace what that slot held (an empty list clears it): the player parks
+   * there what a failing store refused, until a save succeeds.
    */
-  saveSync?(records: SaveRecords[]): boolean;
+  saveSync?(records: SaveRecords[], slot?: string): boolean;
   /** A learner's global objectives in a scope (`system`, or `course:<courseKey>`). */
   loadGlobalObjectives(learnerId: string, scope: string): Promise<StoredGlobalObjectives | undefined>;
   /** Course records, of one course or of all. */

@@ -115,3 +115,28 @@ test('refuses bad arguments with exit code 2, a clear message, and writes nothin
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an output path that cannot be written gets a plain message, not a stack trace', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dispatch-cli-'));
+  try {
+    const args = [
+      '--scorm',
+      '1.2',
+      '--token',
+      'k7Qw2mZp9xLr',
+      '--player-url',
+      'https://p.example.com/',
+      '--title',
+      'T',
+    ];
+    const noFolder = run(...args, '-o', join(dir, 'missing', 'shell.zip'));
+    assert.equal(noFolder.status, 1);
+    assert.match(noFolder.stderr, /cannot write .*shell\.zip: the folder .*missing does not exist/);
+    assert.doesNotMatch(noFolder.stderr, /\n\s+at /);
+    const folder = run(...args, '-o', dir);
+    assert.equal(folder.status, 1);
+    assert.match(folder.stderr, /cannot write .*: it is a folder/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -72,7 +72,7 @@ test('a 1.2 folder with clusters prints the nested tree', () => {
   );
 });
 
-test('a folder whose listed files are absent: every one is a warning', () => {
+test('a folder whose listed files are absent: each is reported, and the missing launch file fails', () => {
   const dir = join(temp, 'missing-files');
   mkdirSync(dir);
   copyFileSync(
@@ -80,8 +80,9 @@ test('a folder whose listed files are absent: every one is a warning', () => {
     join(dir, 'imsmanifest.xml'),
   );
   const r = cli('validate', dir);
-  assert.equal(r.code, 0, r.err);
+  assert.equal(r.code, 1, r.err);
   assert.match(r.out, /5 warnings:/);
+  assert.match(r.out, /invalid: 1 launch file missing/);
   assert.equal((r.out.match(/warning \[file-missing\]/g) ?? []).length, 4);
   assert.match(
     r.out,
@@ -119,7 +120,7 @@ test('a zip with the package inside a top folder, made at test time', () => {
   assert.match(r.out, /no warnings/);
 });
 
-test('a zip missing a launch file warns; one with a dangling identifierref fails', () => {
+test('a zip missing a launch file fails (exit 1); one with a dangling identifierref fails', () => {
   const files = {
     'imsmanifest.xml': readFileSync(
       join(corpus, 'manifests', 'emp-synthetic-MultipleItemsWithIdentifierRef_SCORM12.xml'),
@@ -129,10 +130,20 @@ test('a zip missing a launch file warns; one with a dangling identifierref fails
   };
   const partial = join(temp, 'partial.zip');
   writeFileSync(partial, zipSync(files));
-  const ok = cli('validate', partial);
-  assert.equal(ok.code, 0, ok.err);
-  assert.match(ok.out, /warning \[launch-file-missing\] resource\[identifier=resource_3\]/);
-  assert.doesNotMatch(ok.out, /resource_1\]/);
+  const missing = cli('validate', partial);
+  assert.equal(missing.code, 1, missing.err);
+  assert.match(missing.out, /warning \[launch-file-missing\] resource\[identifier=resource_3\]/);
+  assert.doesNotMatch(missing.out, /resource_1\]/);
+  assert.match(missing.out, /invalid: 1 launch file missing/);
+  const report = JSON.parse(cli('validate', partial, '--json').out) as {
+    valid: boolean;
+    errors: { code: string }[];
+  };
+  assert.equal(report.valid, false);
+  assert.deepEqual(
+    report.errors.map((e) => e.code),
+    ['launch-file-missing'],
+  );
 
   const bad = join(temp, 'bad.zip');
   writeFileSync(
@@ -175,4 +186,79 @@ test('usage: --help, no command, unknown command', () => {
   const validateHelp = cli('validate', '--help');
   assert.equal(validateHelp.code, 0);
   assert.match(validateHelp.out, /Usage: scorm-player validate/);
+});
+
+test('validate --json: version, tree, warnings and errors as one JSON object', () => {
+  const zip = join(temp, 'json.zip');
+  writeFileSync(
+    zip,
+    zipSync({
+      'imsmanifest.xml': readFileSync(
+        join(corpus, 'manifests', 'emp-synthetic-MultipleItemsWithIdentifierRef_SCORM12.xml'),
+      ),
+      'content/item1.html': new TextEncoder().encode('<p>1</p>'),
+      'content/item2.html': new TextEncoder().encode('<p>2</p>'),
+      'content/item3.html': new TextEncoder().encode('<p>3</p>'),
+    }),
+  );
+  const r = cli('validate', zip, '--json');
+  assert.equal(r.code, 0, r.err);
+  const report = JSON.parse(r.out) as {
+    valid: boolean;
+    version: string;
+    tree: { default: boolean; items: { identifier: string; launchUrl?: string; children: unknown[] }[] }[];
+    warnings: unknown[];
+    errors: unknown[];
+  };
+  assert.equal(report.valid, true);
+  assert.equal(report.version, '1.2');
+  assert.equal(report.tree.length, 1);
+  assert.equal(report.tree[0]!.default, true);
+  assert.ok(report.tree[0]!.items.some((i) => i.launchUrl?.startsWith('content/')));
+  assert.deepEqual(report.errors, []);
+  assert.ok(Array.isArray(report.warnings));
+
+  const broken = join(temp, 'broken-json.zip');
+  writeFileSync(
+    broken,
+    zipSync({
+      'imsmanifest.xml': readFileSync(
+        join(corpus, 'manifests', 'emp-synthetic-ItemWithNonExistentResourceId_SCORM12.xml'),
+      ),
+    }),
+  );
+  const bad = cli('validate', broken, '--json');
+  assert.equal(bad.code, 1);
+  const badReport = JSON.parse(bad.out) as { valid: boolean; version: null; errors: { code: string }[] };
+  assert.equal(badReport.valid, false);
+  assert.equal(badReport.version, null);
+  assert.equal(badReport.errors[0]!.code, 'unknown-resource');
+});
+
+test('a file that is not a zip says so, in text and in JSON', () => {
+  const text = join(temp, 'notes.txt');
+  writeFileSync(text, 'just some notes');
+  const r = cli('validate', text);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /not a zip/);
+  assert.doesNotMatch(r.err, /\n\s+at /);
+  const fake = join(temp, 'fake.zip');
+  writeFileSync(fake, '<?xml version="1.0"?><manifest/>');
+  const j = cli('validate', fake, '--json');
+  assert.equal(j.code, 1);
+  const report = JSON.parse(j.out) as { errors: { code: string; message: string }[] };
+  assert.equal(report.errors[0]!.code, 'not-a-zip');
+  assert.match(report.errors[0]!.message, /not a zip/);
+});
+
+test('--version prints the package version; --help lists every command', () => {
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
+    .version;
+  const r = cli('--version');
+  assert.equal(r.code, 0);
+  assert.equal(r.out.trim(), version);
+  const help = cli('--help');
+  assert.match(help.out, /--version/);
+  assert.match(help.out, /validate <zip-or-folder> \[--json\]/);
+  assert.match(help.out, /dispatch --scorm/);
 });

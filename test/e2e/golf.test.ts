@@ -177,11 +177,17 @@ describe('golf packages in the built app', () => {
         await waitForTitle(page, a.title);
         if (pkg.callsApi) await waitForApi(page);
         const cont = toolbarButton(page, 'Continue');
-        if (!(await cont.isEnabled())) {
-          // Forced-sequential courses allow Continue once the SCO is completed: page through it.
+        // Continue is valid whenever the parent allows flow (sequencing.md §6.1), but in forced-sequential
+        // courses the next SCO stays disabled until this one is done: page through it first.
+        const next = page.getByRole('treeitem', { name: b.title, exact: true, includeHidden: true }).first();
+        if ((await next.getAttribute('aria-disabled')) === 'true') {
           await pageThrough(page);
-          await waitForEnabled(page, 'Continue');
+          for (const until = Date.now() + 15000; (await next.getAttribute('aria-disabled')) === 'true'; ) {
+            assert.ok(Date.now() < until, `${b.title} stayed disabled after ${a.title} was paged through`);
+            await page.waitForTimeout(100);
+          }
         }
+        await waitForEnabled(page, 'Continue');
         await cont.click();
         await waitForTitle(page, b.title);
         await toolbarButton(page, 'Previous').click();

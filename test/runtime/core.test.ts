@@ -6,6 +6,7 @@ import { Scorm12Api } from '../../src/runtime/scorm12.js';
 import { Scorm2004Api } from '../../src/runtime/scorm2004.js';
 import type {
   AttemptState,
+  CommitRefusal,
   NavRequestFromContent,
   RuntimeChange,
   RuntimeOptions,
@@ -431,13 +432,112 @@ describe('observers', () => {
     expect(api.Commit('')).to.equal('false');
     expect(api.GetLastError()).to.equal('391');
     expect(api.GetDiagnostic('')).to.match(/disk full/);
+    // The state could not be kept at Terminate either: 391 General Commit Failure (RTE 3.1.7.6).
     expect(api.Terminate('')).to.equal('false');
-    expect(api.GetLastError()).to.equal('111');
+    expect(api.GetLastError()).to.equal('391');
     expect(api.state().terminated).to.equal(true);
     const api12 = new Scorm12Api({ learnerId: 'u1', onCommit: boom });
     api12.LMSInitialize('');
     expect(api12.LMSCommit('')).to.equal('false');
     expect(api12.LMSGetLastError()).to.equal('101');
+  });
+});
+
+describe('commit refusals and seeded objectives', () => {
+  it('an onCommit that answers with a CommitRefusal fails Commit and Terminate with its diagnostic', () => {
+    let refuse = true;
+    const kept: AttemptState[] = [];
+    const onCommit = (state: AttemptState): CommitRefusal | undefined => {
+      kept.push(state);
+      return refuse ? { diagnostic: 'quota exceeded' } : undefined;
+    };
+    const api = new Scorm2004Api({ learnerId: 'u1', onCommit });
+    api.Initialize('');
+    expect(api.Commit('')).to.equal('false');
+    expect(api.GetLastError()).to.equal('391');
+    expect(api.GetDiagnostic('')).to.match(/quota exceeded/);
+    refuse = false;
+    expect(api.Commit('')).to.equal('true');
+    expect(api.GetLastError()).to.equal('0');
+    refuse = true;
+    expect(api.Terminate('')).to.equal('false');
+    expect(api.GetLastError()).to.equal('391');
+    expect(kept).to.have.length(3);
+    const api12 = new Scorm12Api({ learnerId: 'u1', onCommit: () => ({ diagnostic: 'closed' }) });
+    api12.LMSInitialize('');
+    expect(api12.LMSFinish('')).to.equal('false');
+    expect(api12.LMSGetLastError()).to.equal('101');
+    expect(api12.LMSGetDiagnostic('')).to.match(/closed/);
+  });
+
+  it('an onTerminate that throws does not fail Terminate: the state was handed over', () => {
+    const api = new Scorm2004Api({
+      learnerId: 'u1',
+      onTerminate: () => {
+        throw new Error('observer');
+      },
+    });
+    api.Initialize('');
+    expect(api.Terminate('')).to.equal('true');
+  });
+
+  it('seeds cmi.objectives from the sequencer after the manifest ids, replacing what a resume holds', () => {
+    const first = new Scorm2004Api({ learnerId: 'u1', objectiveIds: ['primary'] });
+    first.Initialize('');
+    first.SetValue('cmi.objectives.0.success_status', 'failed');
+    first.SetValue('cmi.objectives.0.description', 'kept');
+    first.SetValue('cmi.exit', 'suspend');
+    first.Terminate('');
+    const api = new Scorm2004Api({
+      learnerId: 'u1',
+      objectiveIds: ['primary', 'second'],
+      resume: first.state(),
+      objectives: [
+        { id: 'global', successStatus: 'passed', scoreScaled: 0.75 },
+        { id: 'primary', successStatus: 'passed', completionStatus: 'completed', progressMeasure: 1 },
+      ],
+    });
+    api.Initialize('');
+    expect(api.GetValue('cmi.objectives._count')).to.equal('3');
+    expect(api.GetValue('cmi.objectives.0.id')).to.equal('primary');
+    expect(api.GetValue('cmi.objectives.0.success_status')).to.equal('passed');
+    expect(api.GetValue('cmi.objectives.0.completion_status')).to.equal('completed');
+    expect(api.GetValue('cmi.objectives.0.progress_measure')).to.equal('1');
+    expect(api.GetValue('cmi.objectives.0.description')).to.equal('kept');
+    expect(api.GetValue('cmi.objectives.1.id')).to.equal('second');
+    expect(api.GetValue('cmi.objectives.1.success_status')).to.equal('unknown');
+    expect(api.GetValue('cmi.objectives.2.id')).to.equal('global');
+    expect(api.GetValue('cmi.objectives.2.score.scaled')).to.equal('0.75');
+    expect(api.GetValue('cmi.objectives.2.score.raw')).to.equal('');
+    expect(api.GetLastError()).to.equal('403');
+  });
+
+  it('the API objects expose the documented functions and state(), nothing else', () => {
+    const api04 = new Scorm2004Api({ learnerId: 'u1' });
+    const api12 = new Scorm12Api({ learnerId: 'u1' });
+    const names = (o: object): string[] => Object.getOwnPropertyNames(o).sort();
+    expect(names(api04)).to.deep.equal([
+      'Commit',
+      'GetDiagnostic',
+      'GetErrorString',
+      'GetLastError',
+      'GetValue',
+      'Initialize',
+      'SetValue',
+      'Terminate',
+    ]);
+    expect(names(api12)).to.deep.equal([
+      'LMSCommit',
+      'LMSFinish',
+      'LMSGetDiagnostic',
+      'LMSGetErrorString',
+      'LMSGetLastError',
+      'LMSGetValue',
+      'LMSInitialize',
+      'LMSSetValue',
+    ]);
+    expect(names(Object.getPrototypeOf(api04))).to.deep.equal(['constructor', 'state']);
+    expect(names(Object.getPrototypeOf(api12))).to.deep.equal(['constructor', 'state']);
   });
 });
 

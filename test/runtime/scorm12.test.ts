@@ -406,12 +406,12 @@ describe('SCORM 1.2 conformance rows', () => {
 
   it('rows cover every element of the table', () => {
     const seen = patterns(blocks);
-    const missing = Object.keys(model12.t).filter((p) => !seen.has(p));
+    const missing = Object.keys(model12.elements).filter((p) => !seen.has(p));
     expect(missing).to.deep.equal([]);
   });
 
   // Every element, before LMSInitialize (301) and after LMSFinish (101), for get and set alike.
-  for (const p of Object.keys(model12.t)) {
+  for (const p of Object.keys(model12.elements)) {
     const el = p.replace(/\.n(?=\.|$)/g, '.0');
     it(`${el} before LMSInitialize and after LMSFinish`, () => {
       const api = make('1.2', options);

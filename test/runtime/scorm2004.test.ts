@@ -848,12 +848,12 @@ describe('SCORM 2004 conformance rows', () => {
 
   it('rows cover every element of the table', () => {
     const seen = patterns(blocks);
-    const missing = Object.keys(model2004.t).filter((p) => !seen.has(p));
+    const missing = Object.keys(model2004.elements).filter((p) => !seen.has(p));
     expect(missing).to.deep.equal([]);
   });
 
   // Every element, before Initialize (122/132) and after Terminate (123/133).
-  for (const p of Object.keys(model2004.t)) {
+  for (const p of Object.keys(model2004.elements)) {
     const el = p.replace(/\.n(?=\.|$)/g, '.0');
     it(`${el} before Initialize and after Terminate`, () => {
       const api = make('2004', options);

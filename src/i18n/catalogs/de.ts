@@ -35,7 +35,6 @@ export const templates: Catalog = {
   'player.no-fullscreen': str`Vollbild ist hier nicht verfügbar (${0}).`,
   'player.popup-blocked':
     'Der Browser hat das neue Fenster blockiert. Erlauben Sie Pop-ups für diese Website und versuchen Sie es erneut.',
-  'player.save-failed': 'Ihr Fortschritt konnte nicht gespeichert werden.',
   'player.contents': 'Inhalt',
   'player.view': 'Ansicht',
   'player.new-window': 'In neuem Fenster öffnen',

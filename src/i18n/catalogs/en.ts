@@ -53,7 +53,6 @@ export const templates = {
   'player.recommended': str`${0} (recommended)`,
   'player.resume': 'Resume',
   'player.review': 'Review',
-  'player.save-failed': 'Your progress could not be saved.',
   'player.score': 'Score',
   'player.show-window': 'Show the window',
   'player.status': 'Status',

@@ -35,7 +35,6 @@ export const templates: Catalog = {
   'player.no-fullscreen': str`La pantalla completa no está disponible aquí (${0}).`,
   'player.popup-blocked':
     'El navegador bloqueó la nueva ventana. Permita las ventanas emergentes para este sitio e inténtelo de nuevo.',
-  'player.save-failed': 'No se pudo guardar su progreso.',
   'player.contents': 'Contenido',
   'player.view': 'Vista',
   'player.new-window': 'Abrir en una ventana nueva',

@@ -35,7 +35,6 @@ export const templates: Catalog = {
   'player.no-fullscreen': str`Le plein écran n’est pas disponible ici (${0}).`,
   'player.popup-blocked':
     'Le navigateur a bloqué la nouvelle fenêtre. Autorisez les fenêtres pop-up pour ce site et réessayez.',
-  'player.save-failed': 'Votre progression n’a pas pu être enregistrée.',
   'player.contents': 'Sommaire',
   'player.view': 'Affichage',
   'player.new-window': 'Ouvrir dans une nouvelle fenêtre',

@@ -93,7 +93,11 @@ function evaluate(seq: Seq, a: Activity, c: RuleCondition | { condition: RollupC
     case 'attempted':
       return a.attemptCount > 0;
     case 'attemptLimitExceeded':
-      return attemptLimitExceeded(a);
+      // ▲ Decision: a suspended attempt is not over, and resuming it is not a new attempt (DB.2 5.1), so
+      // its limit is not yet exceeded, as UP.1 2 says for the limit check itself. Read literally, a
+      // "disabled if attemptLimitExceeded" rule would make resumeAll fail (DB.1.1-3) for every
+      // attempt-limited activity the learner suspended, e.g. the golf pre-test with attemptLimit=1.
+      return !a.suspended && attemptLimitExceeded(a);
     case 'timeLimitExceeded':
       return timeLimitExceeded(a);
     case 'outsideAvailableTimeRange':
