@@ -102,6 +102,7 @@ function library(entry: string, fileName: string, options: LibraryOptions = {}):
       minify: options.minify ?? true,
       target: 'es2022',
       lib: { entry: r(entry), formats: ['es'], fileName: () => `${fileName}.js` },
+      // One file per library (no chunks to ship beside it); codeSplitting replaces inlineDynamicImports.
       rolldownOptions: {
         output: { codeSplitting: false },
         ...(options.external ? { external: options.external } : {}),

@@ -40,7 +40,8 @@ export class ScormApp extends LitElement {
     sharedStyles,
     css`
       :host {
-        display: block;
+        display: flex;
+        flex-direction: column;
         min-height: 100vh;
       }
       .skip {
@@ -115,9 +116,29 @@ export class ScormApp extends LitElement {
       main:focus {
         outline: none;
       }
+      /* The play view fills the window below the header (the content frame reaches its bottom edge). */
       main.play {
         max-width: none;
+        width: 100%;
         padding: 0;
+        flex: 1 1 auto;
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+      }
+      /* A course at phone width: the header keeps to two short rows, so the content starts high up. */
+      @media (max-width: 40rem) {
+        header.play {
+          padding: 0.25rem 0.5rem;
+          row-gap: 0.25rem;
+        }
+        header.play .brand,
+        header.play .learner > span {
+          display: none;
+        }
+        header.play nav a {
+          padding: 0.4rem 0.2rem;
+        }
       }
       @media (max-width: 30rem) {
         header {
@@ -231,7 +252,7 @@ export class ScormApp extends LitElement {
       <button type="button" class="skip" @click=${this.#skip}>
         ${msg('Skip to content', { id: 'header.skip' })}
       </button>
-      <header>
+      <header class=${r.view === 'play' ? 'play' : ''}>
         <a class="brand" href=${routeHref({ view: 'library' })}>scorm-player</a>
         <nav aria-label=${msg('Main', { id: 'header.nav' })}>
           <ul>

@@ -11,6 +11,7 @@ import type { Manifest } from '../package/types.js';
 import type { DownloadProgress } from '../package/open-url.js';
 import type { PlayerDatabase, StoredPackage } from '../storage/db.js';
 import type { ImportProgress } from '../storage/importer.js';
+import { packageCourseKey } from './library-data.js';
 import type { CourseSource } from './routes.js';
 
 export interface OpenedCourse {
@@ -51,7 +52,7 @@ export async function openCourse(
           id: 'opener.no-package',
         }),
       );
-    return openPackage(pkg, `pkg:${pkg.manifestIdentifier}`, options);
+    return openPackage(pkg, packageCourseKey(pkg), options);
   }
   return openUrlCourse(db, source.url, options);
 }

@@ -8,9 +8,12 @@ export interface LibraryEntry {
   progress?: StoredCourseProgress;
 }
 
-/** The course key progress is stored under for an imported package (architecture.md: `pkg:<manifestIdentifier>`). */
-export function packageCourseKey(pkg: Pick<StoredPackage, 'manifestIdentifier'>): string {
-  return `pkg:${pkg.manifestIdentifier}`;
+/**
+ * The course key progress is stored under for an imported package (architecture.md: `pkg:<manifestIdentifier>`);
+ * a zip opened by URL keeps its URL's key (`url:<zip URL>`, course-opener.ts), however it is opened again.
+ */
+export function packageCourseKey(pkg: Pick<StoredPackage, 'manifestIdentifier' | 'source'>): string {
+  return pkg.source === undefined ? `pkg:${pkg.manifestIdentifier}` : `url:${pkg.source}`;
 }
 
 /** Every imported package, newest first, with the learner's progress. */

@@ -6,7 +6,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { msg, str, updateWhenLocaleChanges } from '../i18n/msg.js';
 import type { PlayerDatabase, StoredPackage } from '../storage/db.js';
 import { formatBytes, formatDate, statusLabel, versionLabel } from './format.js';
-import { listLibrary, type LibraryEntry } from './library-data.js';
+import { listLibrary, packageCourseKey, type LibraryEntry } from './library-data.js';
 import { removePackage } from './package-actions.js';
 import { routeHref } from './routes.js';
 import { sharedStyles } from './shared-styles.js';
@@ -163,7 +163,7 @@ export class LibraryView extends LitElement {
         >
         <a
           class="button"
-          href=${routeHref({ view: 'results', course: `pkg:${pkg.manifestIdentifier}` })}
+          href=${routeHref({ view: 'results', course: packageCourseKey(pkg) })}
           aria-describedby=${titleId}
           >${msg('Results', { id: 'library.results' })}</a
         >

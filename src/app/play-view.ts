@@ -3,6 +3,7 @@
 // (?course=… or ?package=…), so the player, runtime and sequencing code stay out of the library's first load.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { msg, str, updateWhenLocaleChanges } from '../i18n/msg.js';
 import '../player/scorm-player.js';
 import { navigatorFactory } from './navigators.js';
 import type { PlayerDatabase } from '../storage/db.js';
@@ -16,33 +17,33 @@ import {
 } from './course-opener.js';
 import { resolveCourseVersion } from './course-version.js';
 import { formatBytes } from './format.js';
-import { msg, str, updateWhenLocaleChanges } from '../i18n/msg.js';
 import type { Learner } from './learner-store.js';
 import { routeHref, type CourseSource } from './routes.js';
 import { sharedStyles } from './shared-styles.js';
 
 @customElement('scorm-play-view')
 export class PlayView extends LitElement {
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this); // re-render on a language switch (src/i18n)
+  }
+
   static override styles = [
     sharedStyles,
     css`
+      /* The app gives the play view the window below its header; the player takes all of it. */
       :host {
         display: flex;
         flex-direction: column;
-        min-height: calc(100vh - 4rem);
+        flex: 1 1 auto;
+        min-height: 0;
+      }
+      h1 {
+        font-size: 1.05rem;
+        margin: 0;
       }
       .bar {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: baseline;
-        gap: 0.25rem 1rem;
         padding: 0.5rem 1rem;
-      }
-      .bar h1 {
-        font-size: 1.15rem;
-        margin: 0;
-        flex: 1 1 auto;
-        overflow-wrap: anywhere;
       }
       .status {
         padding: 1rem;
@@ -52,7 +53,6 @@ export class PlayView extends LitElement {
       }
       scorm-player {
         flex: 1 1 auto;
-        min-height: 70vh;
       }
     `,
   ];
@@ -79,26 +79,20 @@ export class PlayView extends LitElement {
     this.#abort?.abort();
   }
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
-
   override render() {
     const c = this.course;
+    // The course's title is the player's bar (one compact bar: title, navigation, contents, view).
+    const heading = html`<h1 tabindex="-1" slot="title">
+      ${
+        c?.title ??
+        (this.error
+          ? msg('This course could not be opened', { id: 'play.open-failed' })
+          : msg('Opening the course…', { id: 'dispatch.opening' }))
+      }
+    </h1>`;
+    const playing = !this.error && c && this.learner && this.#store;
     return html`
-      <div class="bar">
-        <h1 tabindex="-1">
-          ${c?.title ?? (this.error ? msg('This course could not be opened', { id: 'play.open-failed' }) : msg('Opening the course…', { id: 'dispatch.opening' }))}
-        </h1>
-        ${
-          c
-            ? html`<a href=${routeHref({ view: 'results', course: c.courseKey, learner: this.learner?.id })}
-                >${msg('Results', { id: 'header.results' })}</a
-              >`
-            : nothing
-        }
-      </div>
+      ${playing ? nothing : html`<div class="bar">${heading}</div>`}
       ${
         this.error
           ? html`<div class="status">
@@ -119,7 +113,12 @@ export class PlayView extends LitElement {
                 .learner=${this.learner}
                 .store=${this.#store}
                 .initialItem=${this.item}
-              ></scorm-player>`
+              >
+                ${heading}
+                <a slot="end-actions" href=${routeHref({ view: 'library' })}
+                  >${msg('Back to the library', { id: 'app.back-to-library' })}</a
+                >
+              </scorm-player>`
             : this.#renderProgress()
       }
     `;

@@ -15,7 +15,6 @@ import type {
   SharedDataStores,
 } from '../runtime/types.js';
 import type { NavigationValidity } from '../sequencing/navigator.js';
-import type { ScormStage } from './scorm-stage.js';
 
 /** One delivery: what to launch and the runtime options (callbacks excepted) its API is made with. */
 export interface ContentLaunch {
@@ -75,7 +74,21 @@ export interface ContentSession {
   leaveNow(): void;
 }
 
+/**
+ * Where content is shown: the player's frame (<scorm-stage>, scorm-stage.ts) or a window of its own
+ * (window-stage.ts, "Open in a new window"). A launcher that needs the browsing context itself tells them
+ * apart with instanceof (ScormStage.iframe, WindowStage.window).
+ */
+export interface ContentStage {
+  /** Starts loading `url` now (its title names the frame or window). */
+  load(url: string, title: string): void;
+  /** Removes the content's document: its unload handlers run (synchronously for the frame). */
+  unload(): void;
+  /** Shows that the content could not be loaded. */
+  fail(message: string, url?: string): void;
+}
+
 export interface ContentLauncher {
-  /** Starts loading the content in the stage's frame; the API is in place before the SCO loads. */
-  launch(stage: ScormStage, launch: ContentLaunch, events: ContentEvents): ContentSession;
+  /** Starts loading the content on the stage; the API is in place before the SCO loads. */
+  launch(stage: ContentStage, launch: ContentLaunch, events: ContentEvents): ContentSession;
 }

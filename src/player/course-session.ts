@@ -14,18 +14,23 @@ import {
   type Navigator,
   type SessionEndReason,
 } from '../sequencing/navigator.js';
-import type { ContentEvents, ContentLauncher, ContentSession, SaveTicket } from './content-session.js';
+import type {
+  ContentEvents,
+  ContentLauncher,
+  ContentSession,
+  ContentStage,
+  SaveTicket,
+} from './content-session.js';
 import type { CourseSummary, ProgressDetail } from './events.js';
 import { launchValues } from './launch-options.js';
 import type { ProgressKeeper } from './progress-keeper.js';
-import type { ScormStage } from './scorm-stage.js';
 
 export type SessionPhase = 'waiting' | 'playing' | 'idle' | 'ended' | 'error';
 
 /** What the controller needs of the element that shows it. */
 export interface CourseSessionHost {
-  /** The stage, once rendered (awaits the element's update). */
-  stage(): Promise<ScormStage>;
+  /** Where to deliver: the stage once rendered (awaits the element's update), or the content's window. */
+  stage(): Promise<ContentStage>;
   /** Something shown changed (phase, snapshot, current item). */
   changed(): void;
   /** A message for screen readers (and the idle panel). */
@@ -117,6 +122,25 @@ export class CourseSession {
   /** Queues a navigation request; requests run one at a time, in order. */
   requestNavigation(request: NavRequest): Promise<void> {
     this.queue = this.queue.then(() => this.perform(request)).catch((error: unknown) => this.fail(error));
+    return this.queue;
+  }
+
+  /**
+   * Delivers the item on screen again, on the stage the host gives now (a window of its own, or back in the
+   * frame). The running SCO is suspended first (cmi.exit suspend unless it chose an exit), so it resumes
+   * where it was (entry resume, RTE 4.2.8); the sequencer is not asked: the activity stays the current one.
+   */
+  relaunch(): Promise<void> {
+    this.queue = this.queue
+      .then(async () => {
+        const content = this.content;
+        if (!content || this.disposed) return;
+        await this.leave(true);
+        await this.options.keeper.whenSaved();
+        if (this.disposed) return;
+        this.deliver(await this.host.stage(), content.itemId, false);
+      })
+      .catch((error: unknown) => this.fail(error));
     return this.queue;
   }
 
@@ -220,7 +244,7 @@ export class CourseSession {
   }
 
   /** DB.2: launch the activity's content with the API in reach. */
-  private deliver(stage: ScormStage, itemId: string, newAttempt: boolean): void {
+  private deliver(stage: ContentStage, itemId: string, newAttempt: boolean): void {
     const { manifest, keeper } = this.options;
     const item = this.items.get(itemId);
     if (!item?.launchUrl) {
@@ -338,6 +362,10 @@ export class CourseSession {
   private contentEnded(s: AttemptState | undefined, request: NavRequestFromContent | undefined): void {
     let next: NavRequest | undefined = request;
     if (!next && (s?.exit === 'time-out' || s?.exit === 'logout')) next = { type: 'exitAll' };
+    // A course with a single launchable item has nothing left to deliver once its SCO has finished: end
+    // the session (suspended if the SCO suspended, so the next visit resumes) and show the end page.
+    if (!next && this.navigator.leaves().length === 1)
+      next = { type: s?.exit === 'suspend' ? 'suspendAll' : 'exitAll' };
     if (next) void this.requestNavigation(next);
   }
 

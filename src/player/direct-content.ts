@@ -8,9 +8,14 @@ import type {
   RuntimeOptions,
 } from '../runtime/types.js';
 import { requestValidity, type NavigationValidity } from '../sequencing/navigator.js';
-import type { ContentEvents, ContentLaunch, ContentLauncher, ContentSession } from './content-session.js';
+import type {
+  ContentEvents,
+  ContentLaunch,
+  ContentLauncher,
+  ContentSession,
+  ContentStage,
+} from './content-session.js';
 import { ScoSession, type ApiFactory } from './sco-session.js';
-import type { ScormStage } from './scorm-stage.js';
 
 export class DirectContentLauncher implements ContentLauncher {
   constructor(
@@ -18,7 +23,7 @@ export class DirectContentLauncher implements ContentLauncher {
     private readonly win: Window = window,
   ) {}
 
-  launch(stage: ScormStage, launch: ContentLaunch, events: ContentEvents): ContentSession {
+  launch(stage: ContentStage, launch: ContentLaunch, events: ContentEvents): ContentSession {
     // Assets get the API too: content labelled "asset" that calls it anyway (common in real packages)
     // keeps working; one that does not is credited by the player when it is left.
     return new DirectSco(this.apiFactory, this.win, stage, launch, events);
@@ -34,7 +39,7 @@ class DirectSco implements ContentSession {
   constructor(
     factory: ApiFactory,
     private readonly win: Window,
-    private readonly stage: ScormStage,
+    private readonly stage: ContentStage,
     launch: ContentLaunch,
     events: ContentEvents,
   ) {

@@ -5,8 +5,9 @@
 // NavRequestEvent; the player decides.
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { msg } from '../i18n/msg.js';
+import { activeLocale, msg, updateWhenLocaleChanges } from '../i18n/msg.js';
 import { NavRequestEvent } from './events.js';
+import { playerTheme, srOnly } from './theme.js';
 
 export interface TocNode {
   id: string;
@@ -22,23 +23,21 @@ export interface TocItemState {
   disabled: boolean;
 }
 
-const statusText: Record<TocStatus, string> = {
-  get 'not attempted'() {
-    return msg('Not attempted', { id: 'toc.not-attempted' });
-  },
-  get incomplete() {
-    return msg('Incomplete', { id: 'toc.incomplete' });
-  },
-  get completed() {
-    return msg('Completed', { id: 'status.completed' });
-  },
-  get passed() {
-    return msg('Passed', { id: 'status.passed' });
-  },
-  get failed() {
-    return msg('Failed', { id: 'status.failed' });
-  },
-};
+/** A status in words: the screen readers' text, the icon's tooltip and the status key. */
+function statusText(status: TocStatus): string {
+  switch (status) {
+    case 'not attempted':
+      return msg('Not attempted', { id: 'toc.not-attempted' });
+    case 'incomplete':
+      return msg('Incomplete', { id: 'toc.incomplete' });
+    case 'completed':
+      return msg('Completed', { id: 'toc.completed' });
+    case 'passed':
+      return msg('Passed', { id: 'toc.passed' });
+    case 'failed':
+      return msg('Failed', { id: 'toc.failed' });
+  }
+}
 // Shapes differ as well as colours, so status never rests on colour alone.
 const statusIcon: Record<TocStatus, string> = {
   'not attempted': '○',
@@ -47,6 +46,8 @@ const statusIcon: Record<TocStatus, string> = {
   passed: '✓',
   failed: '✗',
 };
+
+const STATUSES: readonly TocStatus[] = ['not attempted', 'incomplete', 'completed', 'passed', 'failed'];
 
 /** Trees this small start fully expanded; bigger ones show the root's children and the current path. */
 const EXPAND_ALL_UP_TO = 300;
@@ -63,83 +64,103 @@ const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export class ScormToc extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      font: inherit;
-      overflow: auto;
-    }
-    [role='tree'] {
-      padding: 0.25rem;
-    }
-    /* Indentation comes from the nesting of groups, not from a style per item. */
-    [role='group'] {
-      padding-left: 1rem;
-    }
-    [role='treeitem'] {
-      display: flex;
-      align-items: center;
-      gap: 0.375rem;
-      padding: 0.375rem 0.5rem;
-      border-radius: 0.25rem;
-      cursor: pointer;
-      min-height: 2rem;
-      box-sizing: border-box;
-      outline: none;
-    }
-    [role='treeitem']:focus-visible {
-      outline: 2px solid var(--scorm-focus, #1a5fb4);
-      outline-offset: -2px;
-    }
-    [role='treeitem'][aria-selected='true'] {
-      background: var(--scorm-current-bg, #dbe7f7);
-      font-weight: 600;
-    }
-    [role='treeitem'][aria-disabled='true'] {
-      color: var(--scorm-disabled, #5e5e5e);
-      cursor: not-allowed;
-    }
-    .leaf {
-      padding-left: 1.875rem;
-    }
-    .toggle {
-      width: 1rem;
-      flex: none;
-      text-align: center;
-      user-select: none;
-    }
-    [aria-expanded='true'] > .toggle::before {
-      content: '▾';
-    }
-    [aria-expanded='false'] > .toggle::before {
-      content: '▸';
-    }
-    .title {
-      flex: 1;
-      min-width: 0;
-      overflow-wrap: anywhere;
-    }
-    .icon {
-      flex: none;
-      width: 1.25rem;
-      text-align: center;
-    }
-    .icon[data-status='passed'],
-    .icon[data-status='completed'] {
-      color: #1e6b34;
-    }
-    .icon[data-status='failed'] {
-      color: #a51d2d;
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-  `;
+  static override styles = [
+    playerTheme,
+    srOnly,
+    css`
+      :host {
+        display: block;
+        font: inherit;
+        overflow: auto;
+        color: var(--scorm-fg);
+        background: var(--scorm-bg);
+      }
+      [role='tree'] {
+        padding: 0.25rem;
+      }
+      /* Indentation comes from the nesting of groups, not from a style per item. */
+      [role='group'] {
+        padding-left: 1rem;
+      }
+      [role='treeitem'] {
+        display: flex;
+        align-items: center;
+        gap: 0.375rem;
+        padding: 0.375rem 0.5rem;
+        border-radius: 0.25rem;
+        cursor: pointer;
+        min-height: 2rem;
+        box-sizing: border-box;
+        outline: none;
+      }
+      [role='treeitem']:focus-visible {
+        outline: 2px solid var(--scorm-focus);
+        outline-offset: -2px;
+      }
+      [role='treeitem'][aria-selected='true'] {
+        background: var(--scorm-current-bg);
+        font-weight: 600;
+      }
+      [role='treeitem'][aria-disabled='true'] {
+        color: var(--scorm-disabled);
+        cursor: not-allowed;
+      }
+      .leaf {
+        padding-left: 1.875rem;
+      }
+      .toggle {
+        width: 1rem;
+        flex: none;
+        text-align: center;
+        user-select: none;
+      }
+      [aria-expanded='true'] > .toggle::before {
+        content: '▾';
+      }
+      [aria-expanded='false'] > .toggle::before {
+        content: '▸';
+      }
+      .title {
+        flex: 1;
+        min-width: 0;
+        overflow-wrap: anywhere;
+      }
+      .icon {
+        flex: none;
+        width: 1.25rem;
+        text-align: center;
+      }
+      [data-status='passed'],
+      [data-status='completed'] {
+        color: var(--scorm-ok);
+      }
+      [data-status='failed'] {
+        color: var(--scorm-bad);
+      }
+      .legend {
+        margin: 0.5rem 0.25rem;
+        font-size: 0.875rem;
+      }
+      .legend summary {
+        cursor: pointer;
+        padding: 0.25rem;
+      }
+      .legend summary:focus-visible {
+        outline: 2px solid var(--scorm-focus);
+      }
+      .legend ul {
+        list-style: none;
+        margin: 0.25rem 0 0;
+        padding: 0 0.25rem;
+        display: grid;
+        gap: 0.25rem;
+      }
+      .legend li {
+        display: flex;
+        gap: 0.375rem;
+      }
+    `,
+  ];
 
   /** The organization (the root treeitem) and its items; hidden items are left out by the caller. */
   @property({ attribute: false }) accessor root: TocNode | undefined = undefined;
@@ -148,13 +169,15 @@ export class ScormToc extends LitElement {
   /** The item being delivered. */
   @property({ attribute: false }) accessor currentId: string | undefined = undefined;
   /** The tree's accessible name. */
-  @property() accessor label = msg('Course contents', { id: 'toc.label' });
+  /** The tree's accessible name (default: "Course contents" in the learner's language). */
+  @property() accessor label: string | undefined = undefined;
 
   private flat: Flat[] = [];
   private indexById = new Map<string, number>();
   private collapsed = new Set<number>();
   private focusIndex = 0;
   private builtFor: TocNode | undefined;
+  private builtLocale = '';
   private applied = new Map<number, TocItemState>();
   private appliedCurrent = -1;
   private typed = '';
@@ -162,18 +185,37 @@ export class ScormToc extends LitElement {
 
   override render() {
     return html`<div
-      role="tree"
-      aria-label=${this.label}
-      @keydown=${this.onKeyDown}
-      @click=${this.onClick}
-      @focusin=${this.onFocusIn}
-    ></div>`;
+        role="tree"
+        aria-label=${this.label ?? msg('Course contents', { id: 'toc.label' })}
+        @keydown=${this.onKeyDown}
+        @click=${this.onClick}
+        @focusin=${this.onFocusIn}
+      ></div>
+      <details class="legend">
+        <summary>${msg('Status key', { id: 'toc.key' })}</summary>
+        <ul>
+          ${STATUSES.map(
+            (status) =>
+              html`<li>
+                <span class="icon" aria-hidden="true" data-status=${status}>${statusIcon[status]}</span
+                ><span class="status-name">${statusText(status)}</span>
+              </li>`,
+          )}
+        </ul>
+      </details>`;
+  }
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
   }
 
   override updated(): void {
     const tree = this.renderRoot.querySelector('[role="tree"]') as HTMLElement;
-    if (this.root !== this.builtFor) {
+    // The tree is one HTML string: a new language rebuilds it (status texts and tooltips).
+    if (this.root !== this.builtFor || activeLocale() !== this.builtLocale) {
       this.builtFor = this.root;
+      this.builtLocale = activeLocale();
       this.build(tree);
     } else {
       this.patch();
@@ -250,8 +292,9 @@ export class ScormToc extends LitElement {
           // Leaves have no toggle; their padding keeps titles aligned.
           (branch ? '><span class="toggle" aria-hidden="true"></span>' : ' class="leaf">') +
           `<span class="title" id="l${top}">${title}</span>` +
-          `<span class="icon" aria-hidden="true" data-status="${state.status}">${statusIcon[state.status]}</span>` +
-          `<span class="sr-only" id="s${top}">${statusText[state.status]}</span></div>`,
+          `<span class="icon" aria-hidden="true" data-status="${state.status}" title="${statusText(state.status)}">` +
+          `${statusIcon[state.status]}</span>` +
+          `<span class="sr-only" id="s${top}">${statusText(state.status)}</span></div>`,
       );
       if (branch) {
         out.push(`<div role="group" id="g${top}"${expanded ? '' : ' hidden'}>`);
@@ -278,7 +321,9 @@ export class ScormToc extends LitElement {
       const icon = el.querySelector(':scope > .icon') as HTMLElement;
       icon.dataset['status'] = state.status;
       icon.textContent = statusIcon[state.status];
-      this.renderRoot.querySelector(`#s${i}`)!.textContent = statusText[state.status];
+      // The tooltip names the icon for sighted learners; the describedby text is the screen readers'.
+      icon.title = statusText(state.status);
+      this.renderRoot.querySelector(`#s${i}`)!.textContent = statusText(state.status);
     }
     const current = this.currentId === undefined ? -1 : (this.indexById.get(this.currentId) ?? -1);
     if (current !== this.appliedCurrent) {

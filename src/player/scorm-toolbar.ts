@@ -1,57 +1,102 @@
 // <scorm-toolbar>: Previous, Continue, Exit, Exit All, Suspend (architecture.md: these accessible names).
+// One row of buttons, each an icon with its name beside it; at phone width the name is read, not shown.
 // A button whose request is not valid now is disabled; one the current item hides (adlnav hideLMSUI) is
-// absent. Pressing one sends a NavRequestEvent; the player decides.
+// absent, and so are Previous and Continue in a course with a single launchable item (there is nowhere to
+// go). Pressing one sends a NavRequestEvent; the player decides.
 import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { HideLmsUi } from '../package/types.js';
 import { msg, updateWhenLocaleChanges } from '../i18n/msg.js';
 import { NavRequestEvent } from './events.js';
+import { icons } from './icons.js';
+import { playerTheme, srOnly } from './theme.js';
 
 export type ToolbarAction = 'previous' | 'continue' | 'exit' | 'exitAll' | 'suspendAll';
 
-const buttons: { action: ToolbarAction; label: () => string }[] = [
-  { action: 'previous', label: () => msg('Previous', { id: 'toolbar.previous' }) },
-  { action: 'continue', label: () => msg('Continue', { id: 'toolbar.continue' }) },
-  { action: 'exit', label: () => msg('Exit', { id: 'toolbar.exit' }) },
-  { action: 'exitAll', label: () => msg('Exit All', { id: 'toolbar.exit-all' }) },
-  { action: 'suspendAll', label: () => msg('Suspend', { id: 'toolbar.suspend' }) },
-];
+const actions: readonly ToolbarAction[] = ['previous', 'continue', 'exit', 'exitAll', 'suspendAll'];
+
+/** The buttons' names (architecture.md: Previous, Continue, Exit, Exit All, Suspend in English). */
+function labelOf(action: ToolbarAction): string {
+  switch (action) {
+    case 'previous':
+      return msg('Previous', { id: 'toolbar.previous' });
+    case 'continue':
+      return msg('Continue', { id: 'toolbar.continue' });
+    case 'exit':
+      return msg('Exit', { id: 'toolbar.exit' });
+    case 'exitAll':
+      return msg('Exit All', { id: 'toolbar.exit-all' });
+    case 'suspendAll':
+      return msg('Suspend', { id: 'toolbar.suspend' });
+  }
+}
+
+/** Flow buttons: meaningless when the course has one launchable item. */
+const FLOW: readonly ToolbarAction[] = ['previous', 'continue'];
 
 export class ScormToolbar extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    div {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-    }
-    button {
-      font: inherit;
-      min-height: 2.25rem;
-      padding: 0.25rem 0.875rem;
-      border: 1px solid #5e5e5e;
-      border-radius: 0.25rem;
-      background: #fff;
-      color: #1d1d1d;
-      cursor: pointer;
-    }
-    button:focus-visible {
-      outline: 2px solid var(--scorm-focus, #1a5fb4);
-      outline-offset: 2px;
-    }
-    button:disabled {
-      color: #6b6b6b;
-      border-color: #b0b0b0;
-      cursor: not-allowed;
-    }
-  `;
+  static override styles = [
+    playerTheme,
+    srOnly,
+    css`
+      :host {
+        display: block;
+      }
+      div {
+        display: flex;
+        flex-wrap: nowrap;
+        gap: 0.375rem;
+      }
+      button {
+        font: inherit;
+        display: inline-flex;
+        align-items: center;
+        gap: 0.375rem;
+        min-height: 2.25rem;
+        min-width: 2.25rem;
+        padding: 0.25rem 0.625rem;
+        border: 1px solid var(--scorm-control-border);
+        border-radius: 0.25rem;
+        background: var(--scorm-bg);
+        color: var(--scorm-fg);
+        cursor: pointer;
+        white-space: nowrap;
+      }
+      button:focus-visible {
+        outline: 2px solid var(--scorm-focus);
+        outline-offset: 2px;
+      }
+      button:disabled {
+        color: var(--scorm-disabled);
+        border-style: dashed;
+        cursor: not-allowed;
+      }
+      .icon {
+        flex: none;
+      }
+      @media (max-width: 40rem) {
+        button {
+          justify-content: center;
+          padding: 0.25rem;
+        }
+        .label {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+          white-space: nowrap;
+        }
+      }
+    `,
+  ];
 
   /** Which requests are valid now. */
   @property({ attribute: false }) accessor valid: Partial<Record<ToolbarAction, boolean>> = {};
   /** The current item's hideLMSUI values. */
   @property({ attribute: false }) accessor hideLmsUi: readonly HideLmsUi[] = [];
+  /** Whether the course has more than one launchable item (Previous/Continue mean something). */
+  @property({ type: Boolean }) accessor sequential = true;
 
   constructor() {
     super();
@@ -59,17 +104,18 @@ export class ScormToolbar extends LitElement {
   }
 
   override render() {
-    return html`<div role="group" aria-label=${msg('Course navigation', { id: 'toolbar.label' })}>
-      ${buttons.map(({ action, label }) =>
-        this.hideLmsUi.includes(action)
+    return html`<div role="group" aria-label=${msg('Course navigation', { id: 'toolbar.group' })}>
+      ${actions.map((action) =>
+        this.hideLmsUi.includes(action) || (!this.sequential && FLOW.includes(action))
           ? nothing
           : html`<button
               type="button"
               data-action=${action}
+              title=${labelOf(action)}
               ?disabled=${!this.valid[action]}
               @click=${() => this.press(action)}
             >
-              ${label()}
+              ${icons[action]}<span class="label">${labelOf(action)}</span>
             </button>`,
       )}
     </div>`;

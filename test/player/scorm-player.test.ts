@@ -204,9 +204,7 @@ describe('<scorm-player> with a SCORM 1.2 SCO (runtime-12)', () => {
     expect((await ended).reason).to.equal('nothing-to-deliver');
     expect(frameOf(player)).to.equal(null);
     const panel = player.shadowRoot!.querySelector('.panel')!;
-    expect([...panel.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal([
-      'Restart',
-    ]);
+    expect([...panel.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['Review']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/player/scorm-toc.js';
 import type { ScormToc, TocItemState, TocNode } from '../../src/player/scorm-toc.js';
 import { NavRequestEvent } from '../../src/player/events.js';
@@ -94,6 +94,47 @@ describe('<scorm-toc>', () => {
     expect(byName(el, 'Bravo').getAttribute('aria-selected')).to.equal('false');
     expect(byName(el, 'Bravo').hasAttribute('aria-current')).to.equal(false);
     await expectAccessible(el);
+  });
+
+  it('names each status icon in a tooltip and explains them in a status key', async () => {
+    const states = new Map<string, TocItemState>([['a', { status: 'passed', disabled: false }]]);
+    const el = await make(states, 'a');
+    const icon = (name: string) => byName(el, name).querySelector<HTMLElement>('.icon')!;
+    expect(icon('Alpha').title).to.equal('Passed');
+    expect(icon('Bravo').title).to.equal('Not attempted');
+    el.states = new Map([['a', { status: 'failed', disabled: false }]]);
+    await el.updateComplete;
+    expect(icon('Alpha').title).to.equal('Failed');
+    const key = el.shadowRoot!.querySelector('details.legend')!;
+    expect(key.querySelector('summary')!.textContent).to.equal('Status key');
+    expect([...key.querySelectorAll('li .status-name')].map((n) => n.textContent)).to.deep.equal([
+      'Not attempted',
+      'Incomplete',
+      'Completed',
+      'Passed',
+      'Failed',
+    ]);
+    (key as HTMLDetailsElement).open = true;
+    await expectAccessible(el);
+  });
+
+  it('follows the dark colour scheme, the current item and the status key included, with enough contrast', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const states = new Map<string, TocItemState>([
+        ['a', { status: 'passed', disabled: false }],
+        ['b', { status: 'failed', disabled: false }],
+        ['c', { status: 'not attempted', disabled: true }],
+      ]);
+      const el = await make(states, 'b');
+      el.shadowRoot!.querySelector<HTMLDetailsElement>('details.legend')!.open = true;
+      document.body.style.background = 'Canvas';
+      expect(getComputedStyle(byName(el, 'Bravo')).backgroundColor).to.equal('rgb(32, 57, 92)');
+      await expectAccessible(el);
+    } finally {
+      document.body.style.background = '';
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('follows the tree pattern with real keys', async () => {

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/player/scorm-toolbar.js';
 import type { ScormToolbar } from '../../src/player/scorm-toolbar.js';
 import { NavRequestEvent } from '../../src/player/events.js';
@@ -39,5 +39,35 @@ describe('<scorm-toolbar>', () => {
     expect(button(el, 'Continue')).to.equal(undefined);
     expect(button(el, 'Previous')).to.equal(undefined);
     expect(button(el, 'Exit')).to.exist;
+  });
+
+  it('offers no Previous or Continue in a course with a single launchable item', async () => {
+    const el = await fixture<ScormToolbar>(
+      html`<scorm-toolbar
+        .valid=${{ exitAll: true, suspendAll: true }}
+        .sequential=${false}
+      ></scorm-toolbar>`,
+    );
+    expect(button(el, 'Previous')).to.equal(undefined);
+    expect(button(el, 'Continue')).to.equal(undefined);
+    expect(button(el, 'Exit All')!.disabled).to.equal(false);
+    expect(button(el, 'Suspend')).to.exist;
+  });
+
+  it('shows icons only at phone width, the names still read, in light and dark', async () => {
+    const el = await fixture<ScormToolbar>(
+      html`<scorm-toolbar .valid=${{ continue: true }}></scorm-toolbar>`,
+    );
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await emulateMedia({ colorScheme });
+      document.body.style.background = 'Canvas';
+      await expectAccessible(el);
+    }
+    document.body.style.background = '';
+    await emulateMedia({ colorScheme: 'light' });
+    // Each button's accessible name is its text; at phone width the text is visually hidden, not removed.
+    const label = button(el, 'Continue')!.querySelector('.label')!;
+    expect(label.textContent).to.equal('Continue');
+    expect(button(el, 'Continue')!.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
   });
 });
