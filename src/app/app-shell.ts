@@ -7,6 +7,7 @@ import { DB_NAME, openPlayerDb, type PlayerDatabase } from '../storage/db.js';
 import { LearnerChangeEvent, NavigateEvent } from './events.js';
 import { learnerFromParam, loadLearner, saveLearner, type Learner } from './learner-store.js';
 import { parseRoute, routeHref, type Route } from './routes.js';
+import { appConfig } from './app-config.js';
 import { sharedStyles } from './shared-styles.js';
 import { loadView, type LazyView } from './view-loaders.js';
 import type { LearnerDialog } from './learner-dialog.js';
@@ -123,6 +124,8 @@ export class ScormApp extends LitElement {
     this.addEventListener(NavigateEvent.eventName, this.#onNavigate);
     this.addEventListener(LearnerChangeEvent.eventName, this.#onLearnerChange);
     void this.#openDb();
+    // config.json (content origin) is read once, at startup.
+    void appConfig();
   }
 
   override disconnectedCallback() {

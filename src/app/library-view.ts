@@ -7,6 +7,7 @@ import type { PlayerDatabase, StoredPackage } from '../storage/db.js';
 import { formatBytes, formatDate, statusLabel, versionLabels } from './format.js';
 import { listLibrary, type LibraryEntry } from './library-data.js';
 import { removePackage } from './package-actions.js';
+import { appConfig } from './app-config.js';
 import { routeHref } from './routes.js';
 import { sharedStyles } from './shared-styles.js';
 import type { PackageImportedEvent } from './import-panel.js';
@@ -91,6 +92,13 @@ export class LibraryView extends LitElement {
   @state() accessor entries: LibraryEntry[] | undefined;
   @state() accessor toDelete: StoredPackage | undefined;
   @state() accessor announcement = '';
+  /** No content origin is configured: packages' content runs on this site (architecture.md). */
+  @state() accessor sharedOrigin = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void appConfig().then((config) => (this.sharedOrigin = config.contentBase === undefined));
+  }
   @query('dialog.confirm') accessor confirmDialog!: HTMLDialogElement;
 
   override updated(changed: Map<PropertyKey, unknown>) {
@@ -111,6 +119,13 @@ export class LibraryView extends LitElement {
         <scorm-open-url-form></scorm-open-url-form>
       </div>
       <h2 id="courses-heading">Your courses</h2>
+      ${
+        this.sharedOrigin
+          ? html`<p class="muted" data-notice="shared-origin">
+              Content from packages runs with this site's rights.
+            </p>`
+          : nothing
+      }
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${this.#renderList()} ${this.#renderConfirm()}
     `;
