@@ -100,6 +100,7 @@ export class HostSession {
       };
     const api = spec.version === '1.2' ? new Scorm12Api(options) : new Scorm2004Api(options);
     this.api = api;
+    this.mirrorSets(api);
     const w = this.win as unknown as Record<string, unknown>;
     delete w[apiNames[spec.version === '1.2' ? '2004' : '1.2']];
     w[apiNames[spec.version]] = api;
@@ -112,6 +113,26 @@ export class HostSession {
     this.container.append(frame);
     this.frame = frame;
     void this.check(spec.url);
+  }
+
+  /** After each burst of SetValue calls, the player gets the current state (protocol.ts, `state`). */
+  private mirrorSets(api: Api): void {
+    let scheduled = false;
+    const send = (): void => {
+      scheduled = false;
+      if (!this.done) this.post({ type: 'state', state: api.state() });
+    };
+    const wrap = <T extends (element: string, value: string) => string>(set: T): T =>
+      ((element: string, value: string) => {
+        const result = set.call(api, element, value);
+        if (!scheduled) {
+          scheduled = true;
+          setTimeout(send, 0);
+        }
+        return result;
+      }) as T;
+    if (api instanceof Scorm12Api) api.LMSSetValue = wrap(api.LMSSetValue);
+    else api.SetValue = wrap(api.SetValue);
   }
 
   /** 2004: the adl.data stores this SCO may write, as they are now. */

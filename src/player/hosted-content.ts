@@ -11,7 +11,7 @@ import {
   type HostToPlayer,
   type PlayerToHost,
 } from '../content-host/protocol.js';
-import type { SharedDataStores } from '../runtime/types.js';
+import type { AttemptState, SharedDataStores } from '../runtime/types.js';
 import type { NavigationValidity } from '../sequencing/navigator.js';
 import type { ContentEvents, ContentLaunch, ContentLauncher, ContentSession } from './content-session.js';
 import type { ScormStage } from './scorm-stage.js';
@@ -66,6 +66,8 @@ class HostedSco implements ContentSession {
   private ended = false;
   private connectTimer: ReturnType<typeof setTimeout> | undefined;
   private unloaded: (() => void) | undefined;
+  /** The SCO's latest uncommitted state (`state`), newer than its last commit. */
+  private pending: AttemptState | undefined;
 
   constructor(
     launcher: HostedContentLauncher,
@@ -139,6 +141,7 @@ class HostedSco implements ContentSession {
         // The host is the content's: trust only what this launch may change (its own item's state, in its
         // version, and the shared-data stores it may write).
         if (message.state.scormVersion !== this.launch.version) return;
+        this.pending = undefined;
         const ticket = this.events.commit(message.state, this.writableShared(message.sharedData));
         const seq = message.seq;
         void ticket.stored.then((result) =>
@@ -152,6 +155,10 @@ class HostedSco implements ContentSession {
       }
       case 'change':
         this.events.change(message.change);
+        break;
+      case 'state':
+        if (message.state.scormVersion === this.launch.version && !message.state.terminated)
+          this.pending = message.state;
         break;
       case 'terminated':
         if (this.left || this.ended) return;
@@ -202,7 +209,11 @@ class HostedSco implements ContentSession {
     if (this.left) return;
     this.left = true;
     clearTimeout(this.connectTimer);
-    // The page is going away: ask the host to finish (best effort, it may not get to answer), then go.
+    // The page is going away and the host cannot answer in time: keep what the SCO set since its last
+    // commit, as a session cut off by a closed tab (suspended unless it chose an exit, so it resumes).
+    const pending = this.pending;
+    this.pending = undefined;
+    if (pending) this.events.commit({ ...pending, exit: pending.exit || 'suspend' }, undefined);
     this.post({ type: 'unload', suspend: false });
     this.close();
   }

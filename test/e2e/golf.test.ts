@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { golfPackages, type GolfPackage } from './golf-corpus.js';
 import { startHarness, type Harness } from './harness.js';
 import {
+  apiFrame,
   apiRunning,
   currentTitle,
   readStore,
@@ -38,7 +39,7 @@ async function open(pkg: GolfPackage, learner: string) {
 
 /** The API the content found: the one name that matches the package's version (scorm-reference C). */
 async function apiNames(page: Page): Promise<string[]> {
-  return page.evaluate(() => ['API', 'API_1484_11'].filter((n) => n in window));
+  return (await apiFrame(page)).evaluate(() => ['API', 'API_1484_11'].filter((n) => n in window));
 }
 
 /** Turns the golf launch page's own pages with its Next button, to the end (completing the SCO) or `max`. */
@@ -83,15 +84,15 @@ async function whenSaved(page: Page): Promise<void> {
   })()`);
 }
 
-function commit(page: Page, version: '1.2' | '2004'): Promise<string> {
-  return page.evaluate((v) => {
+async function commit(page: Page, version: '1.2' | '2004'): Promise<string> {
+  return (await apiFrame(page)).evaluate((v) => {
     const w = window as unknown as Record<string, Record<string, (a: string) => string>>;
     return v === '2004' ? w['API_1484_11']!['Commit']!('') : w['API']!['LMSCommit']!('');
   }, version);
 }
 
-function location(page: Page, version: '1.2' | '2004'): Promise<string> {
-  return page.evaluate((v) => {
+async function location(page: Page, version: '1.2' | '2004'): Promise<string> {
+  return (await apiFrame(page)).evaluate((v) => {
     const w = window as unknown as Record<string, Record<string, (a: string) => string>>;
     return v === '2004'
       ? w['API_1484_11']!['GetValue']!('cmi.location')
@@ -206,7 +207,9 @@ describe('golf packages in the built app', () => {
         const title = await currentTitle(page);
         await waitForApi(page);
         // What the content commits, set through the API it found (as content would).
-        await page.evaluate((v) => {
+        await (
+          await apiFrame(page)
+        ).evaluate((v) => {
           const w = window as unknown as Record<string, Record<string, (a?: string, b?: string) => string>>;
           if (v === '2004') {
             const api = w['API_1484_11']!;
