@@ -49,11 +49,18 @@ export async function waitForTitle(page: Page, title: string, timeout = 15000): 
  * The window the API is on (the page contract, README): the content host's frame when content runs on a
  * content origin, else the player's page itself.
  */
-export async function apiFrame(page: Page): Promise<Frame> {
-  const host = page
-    .frames()
-    .find((f) => f.url().includes('/content-host.html') && !f.url().includes('role=store'));
-  return host ?? page.mainFrame();
+export async function apiFrame(page: Page, timeout = 15000): Promise<Frame> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    // Only the player's page and the content host hold the API (content may declare its own `API`).
+    const holders = page.frames().filter((f) => f.url().includes('/content-host.html?'));
+    for (const frame of [page.mainFrame(), ...holders]) {
+      const has = await frame.evaluate(() => 'API' in window || 'API_1484_11' in window).catch(() => false);
+      if (has) return frame;
+    }
+    if (Date.now() > end) return holders[0] ?? page.mainFrame();
+    await page.waitForTimeout(50);
+  }
 }
 
 /** Whether the content has initialized the API it found on its parent chain (RTE 3.1: Initialize). */
