@@ -243,7 +243,9 @@ describe('golf packages in the built app', () => {
         await again.goto(`${h.url}/?course=/corpus/packages/${name}/imsmanifest.xml&learner=killed`);
         assert.equal(await currentTitle(again), title);
         await waitForApi(again);
-        const entry = await (await apiFrame(again)).evaluate((v) => {
+        const entry = await (
+          await apiFrame(again)
+        ).evaluate((v) => {
           const w = window as unknown as Record<string, Record<string, (a: string) => string>>;
           return v === '2004'
             ? w['API_1484_11']!['GetValue']!('cmi.entry')
