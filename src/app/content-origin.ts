@@ -19,11 +19,30 @@ export interface ContentIsolation {
   launcher: HostedContentLauncher;
 }
 
-/** The isolation to play with, or undefined when content runs on the app's origin. */
-export async function contentIsolation(): Promise<ContentIsolation | undefined> {
-  const { contentBase } = await appConfig();
-  if (!contentBase) return undefined;
-  return { contentBase, launcher: new HostedContentLauncher({ contentBase }) };
+let isolation: Promise<ContentIsolation | undefined> | undefined;
+
+/**
+ * The isolation to play with, or undefined when content runs on the app's origin: no content origin is
+ * configured, or the browser refuses it storage and a service worker here (a content origin framed
+ * cross-site, as in a host LMS, where third-party storage is blocked). Checked once per page.
+ */
+export function contentIsolation(): Promise<ContentIsolation | undefined> {
+  isolation ??= (async () => {
+    const { contentBase } = await appConfig();
+    if (!contentBase) return undefined;
+    const launcher = new HostedContentLauncher({ contentBase });
+    const store = await openStoreHost(launcher);
+    store.close();
+    if (!store.worker) {
+      console.warn(
+        `scorm-player: the content origin ${launcher.contentOrigin} cannot keep files in this browser here ` +
+          '(third-party storage is blocked); content runs on this origin.',
+      );
+      return undefined;
+    }
+    return { contentBase, launcher };
+  })();
+  return isolation;
 }
 
 /** A course as it plays under isolation: its files on the content origin. */
@@ -48,19 +67,18 @@ export function packageVersionKey(pkg: StoredPackage): string {
 
 const transferred = new Set<string>();
 
-/**
- * Puts a package's files on the content origin, once per package version: a hidden, sandboxed content
- * host in its store role receives them over a MessageChannel (src/content-host/store-protocol.ts).
- */
-export async function transferPackage(
-  db: PlayerDatabase,
-  pkg: StoredPackage,
-  launcher: HostedContentLauncher,
-  timeout = 15000,
-): Promise<void> {
-  const version = packageVersionKey(pkg);
-  const key = `${launcher.contentOrigin} ${pkg.id} ${version}`;
-  if (transferred.has(key)) return;
+/** A request to the store host, before it is numbered. */
+type StoreRequest = AppToStore extends infer T ? (T extends AppToStore ? Omit<T, 'id'> : never) : never;
+
+interface StoreHostConnection {
+  /** Whether the content origin's service worker runs there. */
+  worker: boolean;
+  ask(request: StoreRequest): Promise<boolean>;
+  close(): void;
+}
+
+/** A hidden, sandboxed content host in its store role, connected (src/content-host/store-protocol.ts). */
+async function openStoreHost(launcher: HostedContentLauncher, timeout = 15000): Promise<StoreHostConnection> {
   const frame = document.createElement('iframe');
   frame.setAttribute('sandbox', CONTENT_SANDBOX);
   frame.setAttribute('aria-hidden', 'true');
@@ -70,24 +88,13 @@ export async function transferPackage(
   const port = channel.port1;
   let nextId = 0;
   const waiting = new Map<number, (reply: StoreToApp) => void>();
-  let ready: () => void = () => undefined;
-  const isReady = new Promise<void>((resolve) => (ready = resolve));
+  let ready: (worker: boolean) => void = () => undefined;
+  const isReady = new Promise<boolean>((resolve) => (ready = resolve));
   port.onmessage = (event: MessageEvent) => {
     const reply = event.data as unknown;
     if (!isStoreToApp(reply)) return;
-    if (reply.type === 'ready') ready();
+    if (reply.type === 'ready') ready(reply.worker);
     else waiting.get(reply.id)?.(reply);
-  };
-  const ask = (request: Omit<AppToStore, 'id'>): Promise<boolean> => {
-    const id = ++nextId;
-    return new Promise((resolve, reject) => {
-      waiting.set(id, (reply) =>
-        reply.type === 'done'
-          ? resolve(reply.present)
-          : reject(new Error(reply.type === 'failed' ? reply.message : 'unexpected answer')),
-      );
-      port.postMessage({ ...request, id } as AppToStore);
-    });
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<never>((_, reject) => {
@@ -96,33 +103,66 @@ export async function transferPackage(
       timeout,
     );
   });
+  const close = (): void => {
+    clearTimeout(timer);
+    port.close();
+    frame.remove();
+  };
+  frame.addEventListener(
+    'load',
+    () =>
+      frame.contentWindow?.postMessage(
+        { protocol: CONTENT_HOST_PROTOCOL, type: 'connect' },
+        launcher.contentOrigin,
+        [channel.port2],
+      ),
+    { once: true },
+  );
+  frame.src = launcher.hostUrl('store');
+  document.body.append(frame);
   try {
-    frame.addEventListener(
-      'load',
-      () =>
-        frame.contentWindow?.postMessage(
-          { protocol: CONTENT_HOST_PROTOCOL, type: 'connect' },
-          launcher.contentOrigin,
-          [channel.port2],
-        ),
-      { once: true },
-    );
-    frame.src = launcher.hostUrl('store');
-    document.body.append(frame);
-    await Promise.race([isReady, timedOut]);
-    const has = { type: 'has', packageId: pkg.id, version } as const;
-    if (!(await Promise.race([ask(has), timedOut]))) {
+    const worker = await Promise.race([isReady, timedOut]);
+    const ask = (request: StoreRequest): Promise<boolean> => {
+      const id = ++nextId;
+      const answer = new Promise<boolean>((resolve, reject) => {
+        waiting.set(id, (reply) =>
+          reply.type === 'done'
+            ? resolve(reply.present)
+            : reject(new Error(reply.type === 'failed' ? reply.message : 'unexpected answer')),
+        );
+        port.postMessage({ ...request, id } as AppToStore);
+      });
+      return Promise.race([answer, timedOut]);
+    };
+    return { worker, ask, close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+/**
+ * Puts a package's files on the content origin, once per package version, through the store host.
+ */
+export async function transferPackage(
+  db: PlayerDatabase,
+  pkg: StoredPackage,
+  launcher: HostedContentLauncher,
+): Promise<void> {
+  const version = packageVersionKey(pkg);
+  const key = `${launcher.contentOrigin} ${pkg.id} ${version}`;
+  if (transferred.has(key)) return;
+  const store = await openStoreHost(launcher);
+  try {
+    if (!(await store.ask({ type: 'has', packageId: pkg.id, version }))) {
       const { packageFilesRange } = await import('../storage/package-store.js');
       const stored = await db.getAll('files', packageFilesRange(pkg.id));
       const files = stored.map((f) => ({ path: f.path, blob: f.blob, type: f.type }));
-      const put = { type: 'put', packageId: pkg.id, version, files } as const;
-      if (!(await Promise.race([ask(put), timedOut])))
+      if (!(await store.ask({ type: 'put', packageId: pkg.id, version, files })))
         throw new Error('The course files could not be stored on the content origin.');
     }
     transferred.add(key);
   } finally {
-    clearTimeout(timer);
-    port.close();
-    frame.remove();
+    store.close();
   }
 }

@@ -38,12 +38,15 @@ async function main(): Promise<void> {
   const connected = acceptConnect(window, app);
   const worker = contentWorker(params.get('db'));
   const port = await connected;
+  let workerRuns = true;
   try {
     await worker;
   } catch (error) {
+    // Browsers that block third-party storage refuse a worker to a content origin framed cross-site.
+    workerRuns = false;
     console.error('content host:', error);
   }
-  if (params.get('role') === 'store') new StoreHost(port, params.get('db') ?? undefined).start();
+  if (params.get('role') === 'store') new StoreHost(port, params.get('db') ?? undefined).start(workerRuns);
   else new HostSession(window, port, document.body).start();
 }
 

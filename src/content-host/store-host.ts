@@ -17,11 +17,12 @@ export class StoreHost {
     private readonly dbName?: string,
   ) {}
 
-  start(): void {
+  /** `worker`: whether the content service worker could be registered here. */
+  start(worker: boolean): void {
     this.port.onmessage = (event: MessageEvent) => {
       if (isAppToStore(event.data)) void this.handle(event.data);
     };
-    this.post({ type: 'ready' });
+    this.post({ type: 'ready', worker });
   }
 
   private post(message: StoreToApp): void {

@@ -23,7 +23,8 @@ export type AppToStore =
 
 /** Store host → app. */
 export type StoreToApp =
-  | { type: 'ready' }
+  /** `worker`: whether the content origin's service worker runs (browsers refuse it to a third party). */
+  | { type: 'ready'; worker: boolean }
   | { type: 'done'; id: number; present: boolean }
   | { type: 'failed'; id: number; message: string };
 
@@ -45,7 +46,7 @@ export function isAppToStore(value: unknown): value is AppToStore {
 
 export function isStoreToApp(value: unknown): value is StoreToApp {
   if (!isRecord(value)) return false;
-  if (value.type === 'ready') return true;
+  if (value.type === 'ready') return typeof value.worker === 'boolean';
   if (typeof value.id !== 'number') return false;
   if (value.type === 'done') return typeof value.present === 'boolean';
   return value.type === 'failed' && typeof value.message === 'string';

@@ -141,7 +141,21 @@ export async function scoFrame(page: Page): Promise<Frame> {
   return sco;
 }
 
-/** The SCO's document as a FrameLocator under `root` (a page, or a frame that holds a player). */
+/**
+ * The SCO's document under `root` (a page, or a frame that holds a player), by the page contract: the
+ * content frame's document, or the single iframe inside it when the frame holds the content host. Waits
+ * for the content frame (of that title) to be there.
+ */
+export async function scoIn(root: Page | FrameLocator, title?: string): Promise<FrameLocator> {
+  const selector = title ? `scorm-stage iframe[title="${title.replace(/"/g, '\\"')}"]` : 'scorm-stage iframe';
+  const frame = root.locator(selector).first();
+  await frame.waitFor({ timeout: 20000 });
+  const src = (await frame.getAttribute('src')) ?? '';
+  const content = root.frameLocator(selector).first();
+  return src.includes('/content-host.html?') ? content.frameLocator('iframe') : content;
+}
+
+/** The SCO's document as a FrameLocator under `root`, with a content host (see scoIn). */
 export function scoLocator(root: Page | FrameLocator, title?: string): FrameLocator {
   const selector = title ? `scorm-stage iframe[title="${title.replace(/"/g, '\\"')}"]` : 'scorm-stage iframe';
   return root.frameLocator(selector).frameLocator('iframe');
