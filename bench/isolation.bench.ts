@@ -136,16 +136,16 @@ const bench: Bench = async () => {
       const title = titles[i % 2]!;
       await page.waitForTimeout(150);
       // Click the TOC entry in the page, stamping the time in the same task (no driver latency).
-      const clicked = await page.evaluate((t) => {
-        const deep = (r: Document | ShadowRoot): Element[] =>
-          [...r.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? deep(e.shadowRoot) : [])]);
+      // (A string body: tsx's helpers do not exist in the page.)
+      const clicked = (await page.evaluate(`(() => {
+        const deep = (r) => [...r.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? deep(e.shadowRoot) : [])]);
         const label = deep(document).find(
-          (e) => e.classList.contains('title') && e.closest('[role=treeitem]') && e.textContent === t,
-        ) as HTMLElement | undefined;
+          (e) => e.classList.contains('title') && e.closest('[role=treeitem]') && e.textContent === ${JSON.stringify(title)},
+        );
         const at = performance.timeOrigin + performance.now();
-        label?.click();
+        if (label) label.click();
         return label ? at : 0;
-      }, title);
+      })()`)) as number;
       if (!clicked) throw new Error(`no TOC entry "${title}"`);
       const t0 = clicked;
       await waitForStageTitle(page, title);

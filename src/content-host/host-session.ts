@@ -3,7 +3,7 @@
 // discovery finds it: scorm-reference C), frames the SCO, and speaks to the player only over the port it
 // was given (protocol.ts). It persists nothing: every Commit/Terminate goes to the player as a `commit`.
 import { Scorm12Api, Scorm2004Api } from '../runtime/index.js';
-import type { AttemptState, NavRequestFromContent, RuntimeOptions } from '../runtime/types.js';
+import type { AttemptState, NavRequestFromContent, RuntimeChange, RuntimeOptions } from '../runtime/types.js';
 import { requestValidity, type NavigationValidity } from '../sequencing/navigator.js';
 import { isPlayerToHost, type HostToPlayer, type LaunchSpec } from './protocol.js';
 
@@ -32,6 +32,9 @@ export class HostSession {
   private failing: string | undefined;
   private leaving = false;
   private done = false;
+  private scheduled = false;
+  private dirty = false;
+  private readonly changes = new Map<string, RuntimeChange>();
 
   constructor(
     private readonly win: Window,
@@ -85,13 +88,16 @@ export class HostSession {
     const options: RuntimeOptions = {
       ...spec.options,
       onCommit: (state: AttemptState) => {
+        // Changes first, in order, then the state to store (which supersedes the mirrored one).
+        this.dirty = false;
+        this.flush();
         this.post({ type: 'commit', seq: ++this.seq, state, ...this.sharedData(spec) });
         // The runtime hands over adl.nav.request after this callback, within the same Terminate call.
         if (state.terminated && !this.leaving)
           queueMicrotask(() => this.post({ type: 'terminated', ...(request ? { request } : {}) }));
         return this.failing === undefined ? undefined : { diagnostic: this.failing };
       },
-      onChange: (change) => this.post({ type: 'change', change }),
+      onChange: (change) => this.queueChange(change),
     };
     if (spec.version === '2004')
       options.navigator = {
@@ -115,20 +121,40 @@ export class HostSession {
     void this.check(spec.url);
   }
 
+  /**
+   * Watched changes go to the player once per burst of calls, the last value of each element only: a
+   * message per SetValue would make every call cost a cross-process post (the runtime runs beside the
+   * SCO so that calls stay as fast as on the player's own origin).
+   */
+  private queueChange(change: RuntimeChange): void {
+    this.changes.set(change.element, change);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setTimeout(() => this.flush(), 0);
+  }
+
+  /** Sends the burst's changes, then the current state (protocol.ts, `state`). */
+  private flush(): void {
+    this.scheduled = false;
+    const changes = [...this.changes.values()];
+    this.changes.clear();
+    if (this.done || !this.api) return;
+    for (const change of changes) this.post({ type: 'change', change });
+    if (this.dirty) this.post({ type: 'state', state: this.api.state() });
+    this.dirty = false;
+  }
+
   /** After each burst of SetValue calls, the player gets the current state (protocol.ts, `state`). */
   private mirrorSets(api: Api): void {
-    let scheduled = false;
-    const send = (): void => {
-      scheduled = false;
-      if (!this.done) this.post({ type: 'state', state: api.state() });
-    };
     const wrap = <T extends (element: string, value: string) => string>(set: T): T =>
       ((element: string, value: string) => {
         const result = set.call(api, element, value);
-        if (!scheduled) {
-          scheduled = true;
-          setTimeout(send, 0);
-        }
+        this.dirty = true;
+        this.schedule();
         return result;
       }) as T;
     if (api instanceof Scorm12Api) api.LMSSetValue = wrap(api.LMSSetValue);

@@ -11,11 +11,14 @@ async function contentWorker(dbName: string | null): Promise<void> {
   if (!container) throw new Error('Service workers are not available on the content origin.');
   const script = new URL('content-sw.js', location.href);
   if (dbName) script.searchParams.set('db', dbName);
-  const registration = await container.register(script, {
-    type: 'module',
-    scope: './',
-    updateViaCache: 'none',
-  });
+  const registering = container.register(script, { type: 'module', scope: './', updateViaCache: 'none' });
+  // This page is already served by an active worker (every visit after the first): no need to wait for
+  // the update check; a new version takes over by itself.
+  if (container.controller) {
+    registering.catch((error: unknown) => console.error('content host:', error));
+    return;
+  }
+  const registration = await registering;
   const worker = registration.installing ?? registration.waiting ?? registration.active;
   if (!worker || worker.state === 'activated') return;
   await new Promise<void>((resolve, reject) => {
