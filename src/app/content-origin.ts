@@ -20,7 +20,6 @@ export interface ContentIsolation {
 }
 
 let isolation: Promise<ContentIsolation | undefined> | undefined;
-let spareStore: StoreHostConnection | undefined;
 
 /**
  * The isolation to play with, or undefined when content runs on the app's origin: no content origin is
@@ -33,13 +32,7 @@ export function contentIsolation(): Promise<ContentIsolation | undefined> {
     if (!contentBase) return undefined;
     const launcher = new HostedContentLauncher({ contentBase });
     const store = await openStoreHost(launcher);
-    // Kept open a moment for a transfer that usually follows (saves loading the store host twice).
-    spareStore = store;
-    setTimeout(() => {
-      if (spareStore !== store) return;
-      spareStore = undefined;
-      store.close();
-    }, 10000);
+    store.close();
     if (!store.worker) {
       console.warn(
         `scorm-player: the content origin ${launcher.contentOrigin} cannot keep files in this browser here ` +
@@ -159,9 +152,7 @@ export async function transferPackage(
   const version = packageVersionKey(pkg);
   const key = `${launcher.contentOrigin} ${pkg.id} ${version}`;
   if (transferred.has(key)) return;
-  const spare = spareStore;
-  spareStore = undefined;
-  const store = spare ?? (await openStoreHost(launcher));
+  const store = await openStoreHost(launcher);
   try {
     if (!(await store.ask({ type: 'has', packageId: pkg.id, version }))) {
       const { packageFilesRange } = await import('../storage/package-store.js');

@@ -68,6 +68,8 @@ class HostedSco implements ContentSession {
   private unloaded: (() => void) | undefined;
   /** The SCO's latest uncommitted state (`state`), newer than its last commit. */
   private pending: AttemptState | undefined;
+  /** The SCO's last committed state. */
+  private last: AttemptState | undefined;
 
   constructor(
     launcher: HostedContentLauncher,
@@ -142,6 +144,7 @@ class HostedSco implements ContentSession {
         // version, and the shared-data stores it may write).
         if (message.state.scormVersion !== this.launch.version) return;
         this.pending = undefined;
+        this.last = message.state;
         const ticket = this.events.commit(message.state, this.writableShared(message.sharedData));
         const seq = message.seq;
         void ticket.stored.then((result) =>
@@ -211,9 +214,9 @@ class HostedSco implements ContentSession {
     clearTimeout(this.connectTimer);
     // The page is going away and the host cannot answer in time: keep what the SCO set since its last
     // commit, as a session cut off by a closed tab (suspended unless it chose an exit, so it resumes).
-    const pending = this.pending;
+    const cut = this.pending ?? this.last;
     this.pending = undefined;
-    if (pending) this.events.commit({ ...pending, exit: pending.exit || 'suspend' }, undefined);
+    if (cut && !cut.terminated) this.events.commit({ ...cut, exit: cut.exit || 'suspend' }, undefined);
     this.post({ type: 'unload', suspend: false });
     this.close();
   }

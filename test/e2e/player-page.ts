@@ -134,6 +134,9 @@ export async function scoFrame(page: Page): Promise<Frame> {
   const handle = await contentFrame(page).elementHandle();
   const frame = await handle?.contentFrame();
   if (!frame) throw new Error('no content frame');
+  // A new frame is about:blank until its navigation commits: wait to tell the content host from the SCO.
+  for (let i = 0; i < 300 && (frame.url() === 'about:blank' || frame.url() === ''); i++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   if (!frame.url().includes('/content-host.html')) return frame;
   const inner = await frame.locator('iframe').elementHandle({ timeout: 15000 });
   const sco = await inner?.contentFrame();
