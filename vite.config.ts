@@ -164,10 +164,19 @@ export default defineConfig(({ mode }): UserConfig => {
           emptyOutDir: true,
           target: 'es2022',
           rolldownOptions: {
-            input: { index: r('index.html'), sw: r('src/serve/service-worker.ts') },
-            // The service worker keeps a fixed name at the root of dist/ so that its scope covers the app.
+            input: {
+              index: r('index.html'),
+              // The content host page, served from the content origin (architecture.md "Content isolation").
+              'content-host': r('content-host.html'),
+              sw: r('src/serve/service-worker.ts'),
+              'content-sw': r('src/serve/content-sw.ts'),
+            },
+            // The service workers keep fixed names at the root of dist/ so that their scopes cover the app.
             output: {
-              entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+              entryFileNames: (chunk) =>
+                chunk.name === 'sw' || chunk.name === 'content-sw'
+                  ? `${chunk.name}.js`
+                  : 'assets/[name]-[hash].js',
             },
           },
         },

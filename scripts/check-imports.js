@@ -12,8 +12,8 @@ export const allowedLayers = {
   storage: ['runtime', 'package', 'sequencing', 'util'],
   serve: ['storage', 'package', 'util'],
   // The content host (a page on the content origin): the DOM-free runtime and the protocol, nothing of
-  // the app's origin (no storage, no player).
-  'content-host': ['runtime', 'sequencing', 'util'],
+  // the app's origin (no storage, no player); serve's content-store is the content origin's own database.
+  'content-host': ['runtime', 'sequencing', 'serve', 'util'],
   // Localisation: message lookup and Intl formatting, used by the player's and the app's components.
   i18n: [],
   player: ['i18n', 'content-host', 'sequencing', 'runtime', 'package', 'storage', 'util'],

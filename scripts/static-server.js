@@ -45,9 +45,10 @@ function fileIn(folder, urlPath) {
   return file;
 }
 
-function send(req, res, file, status = 200) {
+function send(req, res, file, status = 200, extra = {}) {
   const size = statSync(file).size;
   const headers = {
+    ...extra,
     'Content-Type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Accept-Ranges': 'bytes',
     'Cache-Control': 'no-cache',
@@ -73,14 +74,26 @@ function send(req, res, file, status = 200) {
 }
 
 /**
+ * With `cors`, every file may be read cross-origin, as URL courses served through a content origin need
+ * (architecture.md "Content isolation"; see two-origins.js).
+ *
  * @param {{ root: string, mounts?: Record<string, string>, port?: number, host?: string,
- *           handle?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean }} options
+ *           handle?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean,
+ *           cors?: boolean }} options
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export function serveStatic({ root, mounts = {}, port = 0, host = '127.0.0.1', handle }) {
+export function serveStatic({ root, mounts = {}, port = 0, host = '127.0.0.1', handle, cors = false }) {
   const rootDir = resolve(root);
   const mountDirs = Object.entries(mounts).map(([prefix, dir]) => [prefix.replace(/\/?$/, '/'), resolve(dir)]);
+  const corsHeaders = cors
+    ? { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Content-Range, Content-Length, Accept-Ranges' }
+    : {};
   const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(corsHeaders)) res.setHeader(name, value);
+    if (cors && req.method === 'OPTIONS') {
+      res.writeHead(204, { 'Access-Control-Allow-Methods': 'GET, HEAD', 'Access-Control-Allow-Headers': 'Range', 'Access-Control-Max-Age': '600' }).end();
+      return;
+    }
     if (handle?.(req, res)) return;
     let path;
     try {

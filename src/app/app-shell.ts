@@ -10,6 +10,7 @@ import { DB_NAME, openPlayerDb, type PlayerDatabase } from '../storage/db.js';
 import { LearnerChangeEvent, NavigateEvent } from './events.js';
 import { learnerFromParam, loadLearner, saveLearner, type Learner } from './learner-store.js';
 import { parseRoute, routeHref, type Route } from './routes.js';
+import { appConfig } from './app-config.js';
 import { sharedStyles } from './shared-styles.js';
 import { reloadIntoUpdate, watchForUpdates } from './update-watch.js';
 import { loadView, type LazyView } from './view-loaders.js';
@@ -185,6 +186,8 @@ export class ScormApp extends LitElement {
     this.addEventListener(LearnerChangeEvent.eventName, this.#onLearnerChange);
     this.#stopWatching = watchForUpdates(() => (this.updateAvailable = true));
     void this.#openDb();
+    // config.json (content origin) is read once, at startup.
+    void appConfig();
   }
 
   override disconnectedCallback() {

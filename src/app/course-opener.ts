@@ -119,11 +119,14 @@ async function openPackage(
   options: OpenOptions,
 ): Promise<OpenedCourse> {
   options.onProgress?.({ phase: 'service-worker' });
-  const [{ registerServiceWorker }, { contentBaseUrl }] = await Promise.all([
+  const [{ registerServiceWorker }, { contentBaseUrl }, { appConfig }] = await Promise.all([
     import('../serve/register.js'),
     import('../serve/content-url.js'),
+    import('./app-config.js'),
   ]);
-  const registration = await registerServiceWorker();
+  // With a content origin, the app's worker keeps the app shell only and never serves package files here.
+  const isolated = (await appConfig()).contentBase !== undefined;
+  const registration = await registerServiceWorker(isolated ? { isolated: true } : {});
   return {
     manifest: pkg.manifest,
     title: pkg.title,

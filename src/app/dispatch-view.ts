@@ -26,6 +26,8 @@ import type { ProgressStore } from '../storage/progress.js';
 import { IdbProgressStore } from '../storage/progress-idb.js';
 import { MemoryProgressStore } from '../storage/progress-memory.js';
 import { openCourse, type OpenedCourse } from './course-opener.js';
+import { contentIsolation, isolateCourse } from './content-origin.js';
+import type { ContentLauncher } from '../player/content-session.js';
 import { resolveCourseVersion } from './course-version.js';
 import { adoptHostState, HostSync } from './dispatch-host-sync.js';
 import { sharedStyles } from './shared-styles.js';
@@ -116,6 +118,7 @@ export class DispatchView extends LitElement {
   /** The learner id reports carry: the LMS's, or its SHA-256 for an entry with hashUserId. */
   #reportUserId: { userId: string } | { userIdSha256: string } | undefined;
   #relay: RelayClient | undefined;
+  #launcher: ContentLauncher | undefined;
   #hostSync: HostSync | undefined;
   #stopStored: (() => void) | undefined;
   #results: LaunchResults | undefined;
@@ -177,6 +180,7 @@ export class DispatchView extends LitElement {
           .courseVersion=${c.courseVersion}
           .learner=${learner}
           .store=${this.#store}
+          .contentLauncher=${this.#launcher}
           @scorm-progress=${this.#onProgress}
           @scorm-session-end=${this.#onSessionEnd}
         ></scorm-player>`;
@@ -470,7 +474,15 @@ export class DispatchView extends LitElement {
   }
 
   /** Opens a course URL; without a database, only folders and manifests (a zip must be imported first). */
+  /** With a content origin, the course plays from there (content-origin.ts). */
   async #openCourse(db: PlayerDatabase | undefined, url: string, base: string): Promise<OpenedCourse> {
+    const course = await this.#openOnAppOrigin(db, url, base);
+    const isolation = await contentIsolation();
+    this.#launcher = isolation?.launcher;
+    return isolation ? isolateCourse(db, course, isolation) : course;
+  }
+
+  async #openOnAppOrigin(db: PlayerDatabase | undefined, url: string, base: string): Promise<OpenedCourse> {
     if (db) return openCourse(db, { kind: 'url', url }, { base });
     const { openCourseUrl } = await import('../package/open-url.js');
     const opened = await openCourseUrl(url, { base });

@@ -8,6 +8,7 @@ import type { PlayerDatabase, StoredPackage } from '../storage/db.js';
 import { formatBytes, formatDate, statusLabel, versionLabel } from './format.js';
 import { listLibrary, packageCourseKey, type LibraryEntry } from './library-data.js';
 import { removePackage } from './package-actions.js';
+import { appConfig } from './app-config.js';
 import { routeHref } from './routes.js';
 import { sharedStyles } from './shared-styles.js';
 import type { PackageImportedEvent } from './import-panel.js';
@@ -92,6 +93,13 @@ export class LibraryView extends LitElement {
   @state() accessor entries: LibraryEntry[] | undefined;
   @state() accessor toDelete: StoredPackage | undefined;
   @state() accessor announcement = '';
+  /** No content origin is configured: packages' content runs on this site (architecture.md). */
+  @state() accessor sharedOrigin = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void appConfig().then((config) => (this.sharedOrigin = config.contentBase === undefined));
+  }
   @query('dialog.confirm') accessor confirmDialog!: HTMLDialogElement;
 
   constructor() {
@@ -117,6 +125,13 @@ export class LibraryView extends LitElement {
         <scorm-open-url-form></scorm-open-url-form>
       </div>
       <h2 id="courses-heading">${msg('Your courses', { id: 'library.courses' })}</h2>
+      ${
+        this.sharedOrigin
+          ? html`<p class="muted" data-notice="shared-origin">
+              ${msg("Content from packages runs with this site's rights.", { id: 'library.shared-origin' })}
+            </p>`
+          : nothing
+      }
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${this.#renderList()} ${this.#renderConfirm()}
     `;

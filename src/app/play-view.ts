@@ -16,6 +16,8 @@ import {
   type OpenedCourse,
 } from './course-opener.js';
 import { resolveCourseVersion } from './course-version.js';
+import { contentIsolation, isolateCourse } from './content-origin.js';
+import type { ContentLauncher } from '../player/content-session.js';
 import { formatBytes } from './format.js';
 import type { Learner } from './learner-store.js';
 import { routeHref, type CourseSource } from './routes.js';
@@ -66,6 +68,10 @@ export class PlayView extends LitElement {
   @state() accessor course: OpenedCourse | undefined;
   @state() accessor progress: OpenProgress | undefined;
   @state() accessor error = '';
+  /** A zip from another origin waits for the learner's yes (links never import on their own). */
+  @state() accessor askImport: { source: string; answer: (yes: boolean) => void } | undefined;
+  /** The hosted launcher when a content origin is configured; else the player's direct one. */
+  @state() accessor launcher: ContentLauncher | undefined;
 
   #abort: AbortController | undefined;
   #store: IdbProgressStore | undefined;
@@ -113,15 +119,48 @@ export class PlayView extends LitElement {
                 .learner=${this.learner}
                 .store=${this.#store}
                 .initialItem=${this.item}
+                .contentLauncher=${this.launcher}
               >
                 ${heading}
                 <a slot="end-actions" href=${routeHref({ view: 'library' })}
                   >${msg('Back to the library', { id: 'app.back-to-library' })}</a
                 >
               </scorm-player>`
-            : this.#renderProgress()
+            : this.askImport
+              ? this.#renderAskImport(this.askImport)
+              : this.#renderProgress()
       }
     `;
+  }
+
+  #renderAskImport(ask: { source: string; answer: (yes: boolean) => void }) {
+    return html`<div class="status" role="alertdialog" aria-labelledby="ask-h" aria-describedby="ask-p">
+      <h2 id="ask-h">${msg('Add this course to your library?', { id: 'play.ask-import' })}</h2>
+      <p id="ask-p">
+        ${msg(str`This link asks to import a course package from ${ask.source}.`, { id: 'play.ask-import-source' })}
+      </p>
+      <p>
+        <button type="button" @click=${() => ask.answer(true)}>
+          ${msg('Import', { id: 'play.import' })}
+        </button>
+        <button type="button" @click=${() => ask.answer(false)}>
+          ${msg('Cancel', { id: 'common.cancel' })}
+        </button>
+      </p>
+    </div>`;
+  }
+
+  /** A `?course=` zip on another origin is imported only once the learner agrees, naming its source. */
+  async #confirmForeignZip(url: string, signal: AbortSignal): Promise<boolean> {
+    const { courseUrlKind } = await import('../package/open-url.js');
+    const target = new URL(url, document.baseURI);
+    if (courseUrlKind(target) !== 'zip' || target.origin === location.origin) return true;
+    const yes = await new Promise<boolean>((resolve) => {
+      this.askImport = { source: target.href, answer: resolve };
+      signal.addEventListener('abort', () => resolve(false), { once: true });
+    });
+    this.askImport = undefined;
+    return yes;
   }
 
   #renderProgress() {
@@ -211,6 +250,11 @@ export class PlayView extends LitElement {
     this.error = '';
     this.#store = new IdbProgressStore(db);
     try {
+      const isolation = await contentIsolation();
+      if (source.kind === 'url' && !(await this.#confirmForeignZip(source.url, abort.signal))) {
+        if (this.#abort === abort) this.error = msg('Nothing was imported.', { id: 'play.nothing-imported' });
+        return;
+      }
       const course = await openCourse(db, source, {
         signal: abort.signal,
         onProgress: (progress) => {
@@ -218,7 +262,10 @@ export class PlayView extends LitElement {
         },
       });
       if (abort.signal.aborted) return;
-      this.course = await this.#chooseVersion(db, course, abort.signal);
+      const chosen = await this.#chooseVersion(db, course, abort.signal);
+      if (abort.signal.aborted) return;
+      this.launcher = isolation?.launcher;
+      this.course = isolation ? await isolateCourse(db, chosen, isolation) : chosen;
     } catch (error) {
       if (this.#abort !== abort) return;
       this.error = abort.signal.aborted

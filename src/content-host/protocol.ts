@@ -87,6 +87,11 @@ export type HostToPlayer =
   /** A watched value changed (RuntimeOptions.onChange). */
   | { type: 'change'; change: RuntimeChange }
   /**
+   * The SCO's current, uncommitted state, sent once after each burst of SetValue calls: the player cannot
+   * wait for the host when its page goes away (pagehide), and keeps this as the session's last state then.
+   */
+  | { type: 'state'; state: AttemptState }
+  /**
    * The content's own Terminate / LMSFinish returned (after its terminating `commit`; not sent for a finish
    * the host did on the content's behalf during `unload`), with its adl.nav.request when not _none_.
    */
@@ -187,6 +192,8 @@ export function isHostToPlayer(value: unknown): value is HostToPlayer {
       return value.request === undefined || isNavRequestFromContent(value.request);
     case 'unloaded':
       return value.state === undefined || isAttemptState(value.state);
+    case 'state':
+      return isAttemptState(value.state);
     default:
       return false;
   }

@@ -102,3 +102,15 @@ export function hrefProblem(href: string): string | undefined {
   if (href.startsWith('/') && !href.startsWith('//')) return 'starts with "/"';
   return undefined;
 }
+
+/**
+ * Why a launch URL cannot be played, or undefined when it can: only package-relative references and
+ * http(s) URLs are launched. Any other scheme (javascript:, data:, blob:, file:…) would run in the player
+ * with the player's rights, or nowhere (architecture.md "Content isolation").
+ */
+export function launchUrlProblem(url: string): string | undefined {
+  if (!SCHEME.test(url)) return undefined;
+  const scheme = url.slice(0, url.indexOf(':') + 1).toLowerCase();
+  if (scheme === 'http:' || scheme === 'https:') return undefined;
+  return `uses the scheme "${scheme}": only files of the package and http(s) URLs can be launched`;
+}

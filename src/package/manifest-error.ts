@@ -27,6 +27,8 @@ export const ManifestErrorCode = {
   UnknownResource: 'unknown-resource',
   /** A launchable item's resource has no href, so there is nothing to launch (CAM 3.4.1.18). */
   MissingLaunchHref: 'missing-launch-href',
+  /** A launch URL that is neither package-relative nor http(s), e.g. javascript: (never launched). */
+  UnsafeLaunchUrl: 'unsafe-launch-url',
 } as const;
 export type ManifestErrorCode = (typeof ManifestErrorCode)[keyof typeof ManifestErrorCode];
 

@@ -25,7 +25,13 @@ import {
   textOf,
   type XmlElement,
 } from './xml-tree.js';
-import { appendParameters, combineBases, hrefProblem, resolveReference } from './launch-url.js';
+import {
+  appendParameters,
+  combineBases,
+  hrefProblem,
+  launchUrlProblem,
+  resolveReference,
+} from './launch-url.js';
 import { applySequencing, defaultSequencing, type SequencingReport } from './sequencing.js';
 import { readMetadata, type MetadataText } from './metadata.js';
 import { detectVersion } from './version.js';
@@ -556,6 +562,14 @@ class ManifestReader {
       throw new ManifestError(
         ManifestErrorCode.MissingLaunchHref,
         `${where} launches resource[identifier=${resource.identifier}], which has no href: there is nothing to launch`,
+        { element: `resource[identifier=${resource.identifier}]` },
+      );
+    }
+    const unsafe = launchUrlProblem(resource.resolvedHref);
+    if (unsafe) {
+      throw new ManifestError(
+        ManifestErrorCode.UnsafeLaunchUrl,
+        `${where} launches resource[identifier=${resource.identifier}] at "${resource.resolvedHref}", which ${unsafe}`,
         { element: `resource[identifier=${resource.identifier}]` },
       );
     }

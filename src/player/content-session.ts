@@ -89,6 +89,12 @@ export interface ContentStage {
 }
 
 export interface ContentLauncher {
+  /**
+   * Whether it can launch on a stage other than the player's frame (a WindowStage, "Open in a new
+   * window"). The content host accepts its player only from `window.parent`, so hosted content stays in
+   * the frame; the player offers the new window only when this is true.
+   */
+  readonly opensWindows: boolean;
   /** Starts loading the content on the stage; the API is in place before the SCO loads. */
   launch(stage: ContentStage, launch: ContentLaunch, events: ContentEvents): ContentSession;
 }

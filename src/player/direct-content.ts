@@ -18,6 +18,9 @@ import type {
 import { ScoSession, type ApiFactory } from './sco-session.js';
 
 export class DirectContentLauncher implements ContentLauncher {
+  /** Same-origin content finds the API through `opener` in a window of its own. */
+  readonly opensWindows = true;
+
   constructor(
     private readonly apiFactory: ApiFactory,
     private readonly win: Window = window,

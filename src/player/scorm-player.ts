@@ -657,7 +657,7 @@ export class ScormPlayer extends LitElement {
         }
         <div class="view-controls" role="group" aria-label=${msg('View', { id: 'player.view' })}>
           ${
-            playing && !this.inWindow
+            playing && !this.inWindow && (this.contentLauncher?.opensWindows ?? true)
               ? html`<button
                   type="button"
                   class="new-window"

@@ -1,12 +1,33 @@
 // <scorm-stage>: the content frame. The iframe is created and removed imperatively, because the player
 // must control exactly when a SCO's document unloads (its unload handlers call LMSFinish/Terminate on the
-// API the player is about to replace). No sandbox attribute and no noopener: SCORM content reaches the API
-// through same-origin window.parent (scorm-reference C).
+// API the player is about to replace). Direct content (on the app's origin) gets no sandbox: it reaches the
+// API through same-origin window.parent (scorm-reference C). A content host on the content origin is
+// sandboxed without allow-top-navigation (architecture.md "Content isolation"): browsers let a cross-site
+// frame navigate the top page, and content must not take the player away.
 import { LitElement, css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { msg, str } from '../i18n/msg.js';
 
 export type StageStatus = 'empty' | 'loading' | 'ready' | 'error';
+
+/** Every right the content keeps in a sandboxed frame: all but navigating the top window. */
+export const CONTENT_SANDBOX =
+  'allow-scripts allow-same-origin allow-forms allow-popups allow-modals allow-downloads';
+
+export interface StageLoadOptions {
+  /** Sandbox the frame (CONTENT_SANDBOX): for a content host on another origin. */
+  sandbox?: boolean;
+}
+
+/** Launch URLs the stage loads: http(s) only (a javascript: or data: URL would run on the player's origin). */
+export function loadableUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url, document.baseURI);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
 
 export class ScormStage extends LitElement {
   static override styles = css`
@@ -81,13 +102,27 @@ export class ScormStage extends LitElement {
   /**
    * Puts a new frame on the stage and starts loading `url` at once (navigation starts in this call), then
    * checks in parallel that the launch file exists, so a missing file shows an error instead of a 404 page.
+   * A URL that is not http(s) is refused with an error in place of the frame. Returns the new frame.
    */
-  load(url: string, title: string): void {
+  load(url: string, title: string, options: StageLoadOptions = {}): HTMLIFrameElement | undefined {
     this.unload();
+    if (!loadableUrl(url)) {
+      this.fail(
+        msg(
+          'This item cannot be played: its launch URL is neither a web address nor a file of the package.',
+          {
+            id: 'stage.unsafe-url',
+          },
+        ),
+        url,
+      );
+      return undefined;
+    }
     const generation = ++this.generation;
     const frame = document.createElement('iframe');
     frame.title = title;
     frame.setAttribute('allow', 'fullscreen; autoplay');
+    if (options.sandbox) frame.setAttribute('sandbox', CONTENT_SANDBOX);
     frame.addEventListener('load', () => {
       if (generation === this.generation && this.status === 'loading') this.status = 'ready';
     });
@@ -96,6 +131,7 @@ export class ScormStage extends LitElement {
     this.frame = frame;
     this.status = 'loading';
     void this.check(url, generation);
+    return frame;
   }
 
   /** Removes the frame now: the content's unload handlers run before this returns. */

@@ -41,3 +41,28 @@ export function parseContentUrl(
     return { packageId: rawId, path: undefined };
   }
 }
+
+// URL courses under a content origin are served through it (architecture.md "Content isolation"), so
+// that the SCO's document is on the content origin, beside the content host that holds its API:
+// `<scope>remote/<scheme>/<host[:port]>/<path>?<query>` is fetched (CORS) from `<scheme>://<host>/<path>`.
+export const REMOTE_SEGMENT = 'remote/';
+
+/** The content-origin URL that serves `url` (http or https) through the content service worker. */
+export function remoteContentUrl(scope: string, url: string): string {
+  const u = new URL(url);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`Not an http(s) URL: ${url}`);
+  return `${scope}${REMOTE_SEGMENT}${u.protocol.slice(0, -1)}/${u.host}${u.pathname}${u.search}${u.hash}`;
+}
+
+/** The upstream URL a `<scope>remote/…` request stands for, or undefined when it is not one. */
+export function parseRemoteUrl(url: URL, scope: string): string | undefined {
+  const prefix = new URL(REMOTE_SEGMENT, scope);
+  if (url.origin !== prefix.origin || !url.pathname.startsWith(prefix.pathname)) return undefined;
+  const match = /^(https?)\/([^/]+)(\/.*)?$/.exec(url.pathname.slice(prefix.pathname.length));
+  if (!match) return undefined;
+  try {
+    return new URL(`${match[1]}://${match[2]}${match[3] ?? '/'}${url.search}`).href;
+  } catch {
+    return undefined;
+  }
+}

@@ -5,6 +5,11 @@ export interface RegisterOptions {
   url?: string | URL;
   /** The registration scope. Default: the script's folder. */
   scope?: string;
+  /**
+   * Content runs on a content origin (architecture.md "Content isolation"): the worker then never serves
+   * package files on the app's origin, where content opened in a window would run with the app's rights.
+   */
+  isolated?: boolean;
 }
 
 /** Resolves with the worker once it is activated; rejects if its installation fails. */
@@ -34,7 +39,8 @@ export async function registerServiceWorker(
     throw new Error(
       'Service workers are not available here: the player needs a secure context (https or localhost).',
     );
-  const url = options.url ?? new URL('sw.js', document.baseURI);
+  const url = new URL(options.url ?? new URL('sw.js', document.baseURI), document.baseURI);
+  if (options.isolated) url.searchParams.set('isolated', '1');
   const registration = await container.register(url, {
     type: 'module',
     updateViaCache: 'none',

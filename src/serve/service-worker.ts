@@ -7,6 +7,7 @@
 // closed, or when the app posts { type: 'skip-waiting' } (applyServiceWorkerUpdate) at a safe moment.
 // A SCO mid-session thus never has its files served by two versions.
 //
+// `?isolated=1` (a content origin is configured): package files are not served on this origin at all.
 // The database is 'scorm-player' unless the script URL names another with `?db=` (tests use fresh ones).
 import { DB_NAME, openPlayerDb, type PlayerDatabase } from '../storage/db.js';
 import { findFile } from '../storage/package-store.js';
@@ -16,6 +17,9 @@ import { precacheShell, pruneShell, shellResponse } from './shell-cache.js';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const dbName = new URL(sw.location.href).searchParams.get('db') || DB_NAME;
+// With a content origin, package files are served there only (content-sw.ts): content that opens
+// `<app>/content/<id>/…` in a window must not run on the app's origin.
+const isolated = new URL(sw.location.href).searchParams.get('isolated') === '1';
 const scope = (): string => sw.registration.scope;
 
 let database: Promise<PlayerDatabase> | undefined;
@@ -80,6 +84,10 @@ sw.addEventListener('message', (event) => {
 
 sw.addEventListener('fetch', (event) => {
   const content = parseContentUrl(new URL(event.request.url), scope());
+  if (content && isolated) {
+    event.respondWith(textResponse(404, 'Course content is served from the content origin only.'));
+    return;
+  }
   if (content) {
     event.respondWith(
       serveContent(event.request, content.packageId, content.path).catch((error: unknown) =>

@@ -15,6 +15,7 @@ import {
   scoFrame,
   waitForTitle,
   waitForTocStatus,
+  apiFrame,
   contentFrame,
 } from './player-page.js';
 
@@ -80,7 +81,8 @@ describe('the app', () => {
     recordDialogs(page);
     await page.goto(`${h.url}/?course=demo/imsmanifest.xml&learner=ann`);
     assert.equal(await currentTitle(page), 'Welcome');
-    assert.equal(await page.evaluate(() => 'API_1484_11' in window && !('API' in window)), true);
+    const api = await apiFrame(page);
+    assert.equal(await api.evaluate(() => 'API_1484_11' in window && !('API' in window)), true);
 
     await clickInSco(page, 'Next page');
     await clickInSco(page, 'Go to the next lesson'); // adl.nav.request=continue, then Terminate

@@ -17,6 +17,7 @@ import { buildShellFiles, loadShellTemplates, type ShellFiles } from '../../src/
 import { encodeFull } from '../../src/dispatch/host-state.js';
 import type { ShellOptions } from '../../src/dispatch/shell-options.js';
 import { projectRoot, startHarness, type Harness } from './harness.js';
+import { scoIn } from './player-page.js';
 
 const TOKEN = 'e2eDemoTea';
 const TOKEN_12 = 'e2eThreeParts';
@@ -284,7 +285,7 @@ describe('dispatch pages in the built app', () => {
 
 /** Turns the demo SCO's pages to the end and takes its "Go to the next lesson" button. */
 async function finishPages(course: FrameLocator): Promise<void> {
-  const sco = course.frameLocator('scorm-stage iframe');
+  const sco = await scoIn(course);
   for (let i = 0; i < 20; i++) {
     const next = sco.locator('#sco-continue');
     if (await next.isVisible()) return next.click();
@@ -294,7 +295,7 @@ async function finishPages(course: FrameLocator): Promise<void> {
 }
 
 async function passQuiz(course: FrameLocator): Promise<void> {
-  const sco = course.frameLocator('scorm-stage iframe[title="Quiz"]');
+  const sco = await scoIn(course, 'Quiz');
   await sco.locator('input[name="q-temperature"][value="about-80"]').check();
   await sco.locator('input[name="q-steep-longer"][value="true"]').check();
   await sco.locator('#q-plant').fill('sinensis');
@@ -377,7 +378,7 @@ describe('relay shells', () => {
   it('SCORM 1.2: a learner who suspends leaves the host attempt resumable, and LMSFinish was called', async () => {
     const { context, page } = await hostWithShell('1.2', 'relay-12', 'relay-12-learner');
     const course = shellFrame(page).frameLocator('iframe[title="Tea"]');
-    const sco = course.frameLocator('scorm-stage iframe[title="Welcome"]');
+    const sco = await scoIn(course, 'Welcome');
     await sco.locator('#page-next').click();
     await course.locator('scorm-toolbar').getByRole('button', { name: 'Suspend', exact: true }).click();
     await waitFor('LMSFinish on the host', async () =>
@@ -466,7 +467,7 @@ describe('progress that follows the learner through the host LMS', () => {
     await course.locator('scorm-stage iframe[title="Welcome"]').waitFor({ timeout: 20000 });
     await finishPages(course);
     await course.locator('scorm-stage iframe[title="Brewing a good cup"]').waitFor({ timeout: 15000 });
-    await course.frameLocator('scorm-stage iframe').locator('#page-next').click();
+    await (await scoIn(course)).locator('#page-next').click();
     await course.locator('scorm-toolbar').getByRole('button', { name: 'Suspend', exact: true }).click();
     const data = await hostSessionData(first.page, 'Terminate');
     assert.equal(data.exit, 'suspend');
@@ -494,9 +495,9 @@ describe('progress that follows the learner through the host LMS', () => {
   it('SCORM 1.2: back on the suspended part with its place, the completed part marked', async () => {
     const first = await hostWithShell('1.2', 'relay-12-parts', 'traveller-12');
     let course = shellFrame(first.page).frameLocator('iframe[title="Tea"]');
-    await course.frameLocator('scorm-stage iframe[title="Part one"]').locator('#complete').click();
+    await (await scoIn(course, 'Part one')).locator('#complete').click();
     await course.locator('scorm-toolbar').getByRole('button', { name: 'Continue', exact: true }).click();
-    await course.frameLocator('scorm-stage iframe[title="Part two"]').locator('#page-2').click();
+    await (await scoIn(course, 'Part two')).locator('#page-2').click();
     await course.locator('scorm-toolbar').getByRole('button', { name: 'Suspend', exact: true }).click();
     const data = await hostSessionData(first.page, 'LMSFinish');
     await first.context.close();
@@ -505,7 +506,7 @@ describe('progress that follows the learner through the host LMS', () => {
       restore: JSON.stringify(data),
     });
     course = shellFrame(second.page).frameLocator('iframe[title="Tea"]');
-    const sco = course.frameLocator('scorm-stage iframe[title="Part two"]');
+    const sco = await scoIn(course, 'Part two');
     await sco.locator('#entry').waitFor({ timeout: 20000 });
     assert.equal(await sco.locator('#entry').innerText(), 'resume');
     assert.equal(await sco.locator('#place').innerText(), 'page-2');
@@ -519,11 +520,11 @@ describe('progress that follows the learner through the host LMS', () => {
   it('SCORM 1.2 with a 4,096-character suspend_data: the essential part resumes, the learner is told, results still reach the host', async () => {
     const first = await hostWithShell('1.2', 'relay-12-parts', 'big-12', false, { cap: 4096 });
     let course = shellFrame(first.page).frameLocator('iframe[title="Tea"]');
-    const one = course.frameLocator('scorm-stage iframe[title="Part one"]');
+    const one = await scoIn(course, 'Part one');
     await one.locator('#fill').click();
     await one.locator('#complete').click();
     await course.locator('scorm-toolbar').getByRole('button', { name: 'Continue', exact: true }).click();
-    await course.frameLocator('scorm-stage iframe[title="Part two"]').locator('#page-2').click();
+    await (await scoIn(course, 'Part two')).locator('#page-2').click();
     await waitFor('the notice', async () =>
       /keep only part of your progress/.test(
         (await course.locator('scorm-dispatch-view .notice').allInnerTexts()).join(' '),
@@ -546,7 +547,7 @@ describe('progress that follows the learner through the host LMS', () => {
       cap: 4096,
     });
     course = shellFrame(second.page).frameLocator('iframe[title="Tea"]');
-    const sco = course.frameLocator('scorm-stage iframe[title="Part two"]');
+    const sco = await scoIn(course, 'Part two');
     await sco.locator('#entry').waitFor({ timeout: 20000 });
     assert.equal(await sco.locator('#place').innerText(), 'page-2');
     const player = await playerFrame(second.page);

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import type { CoursePackage } from './course-packages.js';
 import { startHarness, type Harness } from './harness.js';
 import {
+  apiFrame,
   apiRunning,
   currentTitle,
   readStore,
@@ -48,7 +49,7 @@ async function open(pkg: CoursePackage, learner: string) {
 
 /** The API the content found: the one name that matches the package's version (scorm-reference C). */
 async function apiNames(page: Page): Promise<string[]> {
-  return page.evaluate(() => ['API', 'API_1484_11'].filter((n) => n in window));
+  return (await apiFrame(page)).evaluate(() => ['API', 'API_1484_11'].filter((n) => n in window));
 }
 
 /** Turns the content's own pages with its #butNext button (golf's launch page, the fixture SCO), to the end or `max`. */
@@ -93,15 +94,15 @@ async function whenSaved(page: Page): Promise<void> {
   })()`);
 }
 
-function commit(page: Page, version: '1.2' | '2004'): Promise<string> {
-  return page.evaluate((v) => {
+async function commit(page: Page, version: '1.2' | '2004'): Promise<string> {
+  return (await apiFrame(page)).evaluate((v) => {
     const w = window as unknown as Record<string, Record<string, (a: string) => string>>;
     return v === '2004' ? w['API_1484_11']!['Commit']!('') : w['API']!['LMSCommit']!('');
   }, version);
 }
 
-function location(page: Page, version: '1.2' | '2004'): Promise<string> {
-  return page.evaluate((v) => {
+async function location(page: Page, version: '1.2' | '2004'): Promise<string> {
+  return (await apiFrame(page)).evaluate((v) => {
     const w = window as unknown as Record<string, Record<string, (a: string) => string>>;
     return v === '2004'
       ? w['API_1484_11']!['GetValue']!('cmi.location')
@@ -239,7 +240,9 @@ function definePackageTests(options: PlayCoursesOptions, packages: CoursePackage
         const title = await currentTitle(page);
         await waitForApi(page);
         // What the content commits, set through the API it found (as content would).
-        await page.evaluate((v) => {
+        await (
+          await apiFrame(page)
+        ).evaluate((v) => {
           const w = window as unknown as Record<string, Record<string, (a?: string, b?: string) => string>>;
           if (v === '2004') {
             const api = w['API_1484_11']!;
@@ -273,7 +276,9 @@ function definePackageTests(options: PlayCoursesOptions, packages: CoursePackage
         await again.goto(`${h.url}/?course=${folder}${name}/imsmanifest.xml&learner=killed`);
         assert.equal(await currentTitle(again), title);
         await waitForApi(again);
-        const entry = await again.evaluate((v) => {
+        const entry = await (
+          await apiFrame(again)
+        ).evaluate((v) => {
           const w = window as unknown as Record<string, Record<string, (a: string) => string>>;
           return v === '2004'
             ? w['API_1484_11']!['GetValue']!('cmi.entry')

@@ -2,7 +2,7 @@
 // SCORM API the content finds on the player's window.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 
 const standIn = readFileSync(resolve(import.meta.dirname, 'jquery-stand-in.js'), 'utf8');
 
@@ -46,9 +46,30 @@ export async function waitForTitle(page: Page, title: string, timeout = 15000): 
     .waitFor({ state: 'visible', timeout });
 }
 
-/** Whether the content has initialized the API it found on the player's window (RTE 3.1: Initialize). */
-export function apiRunning(page: Page): Promise<{ version: '1.2' | '2004' | undefined; running: boolean }> {
-  return page.evaluate(() => {
+/**
+ * The window the API is on (the page contract, README): the content host's frame when content runs on a
+ * content origin, else the player's page itself.
+ */
+export async function apiFrame(page: Page, timeout = 15000): Promise<Frame> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    // Only the player's page and the content host hold the API (content may declare its own `API`).
+    const holders = page.frames().filter((f) => f.url().includes('/content-host.html?'));
+    for (const frame of [page.mainFrame(), ...holders]) {
+      const has = await frame.evaluate(() => 'API' in window || 'API_1484_11' in window).catch(() => false);
+      if (has) return frame;
+    }
+    if (Date.now() > end) return holders[0] ?? page.mainFrame();
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Whether the content has initialized the API it found on its parent chain (RTE 3.1: Initialize). */
+export async function apiRunning(
+  page: Page,
+): Promise<{ version: '1.2' | '2004' | undefined; running: boolean }> {
+  const frame = await apiFrame(page);
+  return frame.evaluate(() => {
     const w = window as unknown as Record<string, Record<string, (arg?: string) => string> | undefined>;
     const api2004 = w['API_1484_11'];
     if (api2004) {
@@ -106,12 +127,42 @@ export function toolbarButton(page: Page, name: 'Previous' | 'Continue' | 'Exit'
   return page.locator('scorm-toolbar').getByRole('button', { name, exact: true });
 }
 
-/** The content's own frame (for clicking inside the SCO). */
+/**
+ * The SCO's own frame (for clicking inside the SCO): the content frame's document, or with a content host,
+ * the document of the single iframe inside it (the page contract, README).
+ */
 export async function scoFrame(page: Page): Promise<Frame> {
   const handle = await contentFrame(page).elementHandle();
   const frame = await handle?.contentFrame();
   if (!frame) throw new Error('no content frame');
-  return frame;
+  // A new frame is about:blank until its navigation commits: wait to tell the content host from the SCO.
+  for (let i = 0; i < 300 && (frame.url() === 'about:blank' || frame.url() === ''); i++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  if (!frame.url().includes('/content-host.html')) return frame;
+  const inner = await frame.locator('iframe').elementHandle({ timeout: 15000 });
+  const sco = await inner?.contentFrame();
+  if (!sco) throw new Error('no SCO frame inside the content host');
+  return sco;
+}
+
+/**
+ * The SCO's document under `root` (a page, or a frame that holds a player), by the page contract: the
+ * content frame's document, or the single iframe inside it when the frame holds the content host. Waits
+ * for the content frame (of that title) to be there.
+ */
+export async function scoIn(root: Page | FrameLocator, title?: string): Promise<FrameLocator> {
+  const selector = title ? `scorm-stage iframe[title="${title.replace(/"/g, '\\"')}"]` : 'scorm-stage iframe';
+  const frame = root.locator(selector).first();
+  await frame.waitFor({ timeout: 20000 });
+  const src = (await frame.getAttribute('src')) ?? '';
+  const content = root.frameLocator(selector).first();
+  return src.includes('/content-host.html?') ? content.frameLocator('iframe') : content;
+}
+
+/** The SCO's document as a FrameLocator under `root`, with a content host (see scoIn). */
+export function scoLocator(root: Page | FrameLocator, title?: string): FrameLocator {
+  const selector = title ? `scorm-stage iframe[title="${title.replace(/"/g, '\\"')}"]` : 'scorm-stage iframe';
+  return root.frameLocator(selector).frameLocator('iframe');
 }
 
 /** Reads the player's IndexedDB records from the page (the app's own database). */

@@ -7,6 +7,7 @@ import {
   hrefProblem,
   isAbsoluteUrl,
   launchUrl,
+  launchUrlProblem,
   removeDotSegments,
   resolveReference,
 } from '../../src/package/launch-url.js';
@@ -120,5 +121,23 @@ describe('launch-url properties (fast-check)', () => {
         return appendParameters(url, params) === `${url}${hasQuery ? '&' : '?'}${params}`;
       }),
     );
+  });
+});
+
+describe('launchUrlProblem (content isolation)', () => {
+  it('accepts package-relative references and http(s) URLs', () => {
+    for (const url of ['index.html', 'a/b.html?x=1#y', '', 'https://cdn.example.com/a.html', 'HTTP://x/y'])
+      expect(launchUrlProblem(url), url).to.equal(undefined);
+  });
+
+  it('refuses every other scheme, whatever its case', () => {
+    for (const url of [
+      'javascript:alert(1)',
+      'JavaScript:void(0)',
+      'data:text/html,<b>x</b>',
+      'blob:x',
+      'file:///etc/passwd',
+    ])
+      expect(launchUrlProblem(url), url).to.match(/only files of the package and http\(s\) URLs/);
   });
 });

@@ -701,6 +701,15 @@ describe('parseManifest: fatal errors', () => {
       'item[identifier=i]',
     ],
     ['a root that is not a manifest', '<?xml version="1.0"?><html><body/></html>', 'not-a-manifest'],
+    [
+      'a javascript: launch URL',
+      manifest2004({
+        resources:
+          '<resource identifier="r1" type="webcontent" adlcp:scormType="sco" href="javascript:alert(document.domain)"/>',
+      }),
+      'unsafe-launch-url',
+      'resource[identifier=r1]',
+    ],
     ['a manifest in a foreign namespace', '<manifest xmlns="urn:other" identifier="m"/>', 'not-a-manifest'],
   ];
   for (const [what, xml, code, element] of cases) {

@@ -282,4 +282,11 @@ export const templates: Catalog = {
   'toc.failed': 'Nicht bestanden',
   'toc.key': 'Legende',
   'toolbar.group': 'Kursnavigation',
+  'library.shared-origin': 'Inhalte aus Paketen laufen mit den Rechten dieser Website.',
+  'play.ask-import': 'Diesen Kurs zu Ihrer Bibliothek hinzufügen?',
+  'play.ask-import-source': str`Dieser Link möchte ein Kurspaket von ${0} importieren.`,
+  'play.import': 'Importieren',
+  'play.nothing-imported': 'Es wurde nichts importiert.',
+  'stage.unsafe-url':
+    'Dieses Element kann nicht abgespielt werden: Seine Start-URL ist weder eine Webadresse noch eine Datei des Pakets.',
 };

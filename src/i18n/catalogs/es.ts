@@ -281,4 +281,11 @@ export const templates: Catalog = {
   'toc.failed': 'Suspendido',
   'toc.key': 'Leyenda',
   'toolbar.group': 'Navegación del curso',
+  'library.shared-origin': 'El contenido de los paquetes se ejecuta con los permisos de este sitio.',
+  'play.ask-import': '¿Añadir este curso a su biblioteca?',
+  'play.ask-import-source': str`Este enlace pide importar un paquete de curso desde ${0}.`,
+  'play.import': 'Importar',
+  'play.nothing-imported': 'No se importó nada.',
+  'stage.unsafe-url':
+    'Este elemento no se puede reproducir: su URL de inicio no es ni una dirección web ni un archivo del paquete.',
 };

@@ -282,4 +282,11 @@ export const templates: Catalog = {
   'toc.failed': 'Échoué',
   'toc.key': 'Légende',
   'toolbar.group': 'Navigation du cours',
+  'library.shared-origin': 'Le contenu des paquets s’exécute avec les droits de ce site.',
+  'play.ask-import': 'Ajouter ce cours à votre bibliothèque ?',
+  'play.ask-import-source': str`Ce lien demande d’importer un paquet de cours depuis ${0}.`,
+  'play.import': 'Importer',
+  'play.nothing-imported': 'Rien n’a été importé.',
+  'stage.unsafe-url':
+    'Cet élément ne peut pas être lu : son URL de lancement n’est ni une adresse web ni un fichier du paquet.',
 };

@@ -1,0 +1,137 @@
+/// <reference lib="webworker" />
+// The content origin's service worker (architecture.md "Content isolation"), registered by the content
+// host page. It serves:
+// - `<scope>content/<id>/<path>`: imported packages' files from the content origin's own database
+//   (content-store.ts), with the stored Content-Type and Range support (content-response.ts);
+// - `<scope>remote/<scheme>/<host>/<path>`: URL courses, fetched with CORS from their host, so that their
+//   documents run on the content origin beside the content host;
+// - the content host page and the build's assets, network first / cache first, so imported courses play
+//   offline. Nothing of the app's origin is ever cached here: this cache is writable by content.
+// The database is 'scorm-player-content' unless the script URL names another with `?db=` (tests).
+import { findContentFile, openContentDb, type ContentDatabase } from './content-store.js';
+import { fileResponse, textResponse } from './content-response.js';
+import { parseContentUrl, parseRemoteUrl } from './content-url.js';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const dbName = new URL(sw.location.href).searchParams.get('db') || undefined;
+const scope = (): string => sw.registration.scope;
+const HOST_CACHE = 'scorm-content-host';
+
+let database: Promise<ContentDatabase> | undefined;
+
+function openDatabase(): Promise<ContentDatabase> {
+  database ??= openContentDb(dbName).then((db) => {
+    db.addEventListener('versionchange', () => {
+      db.close();
+      database = undefined;
+    });
+    return db;
+  });
+  database.catch(() => (database = undefined));
+  return database;
+}
+
+async function serveContent(
+  request: Request,
+  packageId: string,
+  path: string | undefined,
+): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
+  if (!path) return textResponse(404, `Not found: give a file path inside package '${packageId}'.`);
+  const file = await findContentFile(await openDatabase(), packageId, path);
+  if (!file) return textResponse(404, `Not found: '${path}' is not in package '${packageId}'.`);
+  return fileResponse(file, request);
+}
+
+/** A URL course's file, from its own host (CORS, no credentials); Range passes through for media. */
+async function serveRemote(request: Request, upstream: string): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
+  const headers = new Headers();
+  const range = request.headers.get('Range');
+  if (range) headers.set('Range', range);
+  let response: Response;
+  try {
+    response = await fetch(upstream, {
+      method: request.method,
+      headers,
+      mode: 'cors',
+      credentials: 'omit',
+      redirect: 'follow',
+    });
+  } catch (error) {
+    return textResponse(
+      502,
+      `Could not fetch ${upstream} (${String(error)}): its host must allow cross-origin reads (CORS).`,
+    );
+  }
+  // A new Response keeps the document's URL on the content origin (relative links resolve here).
+  const out = new Headers();
+  for (const name of [
+    'Content-Type',
+    'Content-Length',
+    'Content-Range',
+    'Accept-Ranges',
+    'Last-Modified',
+    'ETag',
+  ])
+    if (response.headers.has(name)) out.set(name, response.headers.get(name)!);
+  out.set('Cache-Control', 'no-cache');
+  return new Response(request.method === 'HEAD' ? null : response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: out,
+  });
+}
+
+/** The host page (network first) and hashed build assets (cache first), for offline play. */
+function hostShell(request: Request): Promise<Response> | undefined {
+  if (request.method !== 'GET' || !request.url.startsWith(scope())) return undefined;
+  const path = new URL(request.url).pathname.slice(new URL(scope()).pathname.length);
+  if (path.startsWith('assets/'))
+    return (async () => {
+      const cache = await caches.open(HOST_CACHE);
+      const hit = await cache.match(request);
+      if (hit) return hit;
+      const response = await fetch(request);
+      if (response.status === 200) await cache.put(request, response.clone());
+      return response;
+    })();
+  if (path === 'content-host.html')
+    return (async () => {
+      const cache = await caches.open(HOST_CACHE);
+      const key = new URL('content-host.html', scope()).href;
+      try {
+        const response = await fetch(request);
+        if (response.status === 200) await cache.put(key, response.clone());
+        return response;
+      } catch (error) {
+        const hit = await cache.match(key);
+        if (hit) return hit;
+        throw error;
+      }
+    })();
+  return undefined;
+}
+
+sw.addEventListener('install', (event) => event.waitUntil(sw.skipWaiting()));
+sw.addEventListener('activate', (event) => event.waitUntil(sw.clients.claim()));
+
+sw.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  const content = parseContentUrl(url, scope());
+  if (content) {
+    event.respondWith(
+      serveContent(event.request, content.packageId, content.path).catch((error: unknown) =>
+        textResponse(500, `Could not read the package: ${String(error)}`),
+      ),
+    );
+    return;
+  }
+  const upstream = parseRemoteUrl(url, scope());
+  if (upstream) {
+    event.respondWith(serveRemote(event.request, upstream));
+    return;
+  }
+  const shell = hostShell(event.request);
+  if (shell) event.respondWith(shell);
+});
