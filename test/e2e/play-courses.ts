@@ -210,7 +210,7 @@ function definePackageTests(options: PlayCoursesOptions, packages: CoursePackage
         const next = page.getByRole('treeitem', { name: b.title, exact: true, includeHidden: true }).first();
         if ((await next.getAttribute('aria-disabled')) === 'true') {
           await pageThrough(page);
-          for (const until = Date.now() + 15000; (await next.getAttribute('aria-disabled')) === 'true'; ) {
+          for (const until = Date.now() + 15000; (await next.getAttribute('aria-disabled')) === 'true';) {
             assert.ok(Date.now() < until, `${b.title} stayed disabled after ${a.title} was paged through`);
             await page.waitForTimeout(100);
           }
