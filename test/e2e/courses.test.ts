@@ -18,7 +18,6 @@ const courses = [
   'prerequisites-12',
   'extensions-2004-4th',
   'seq-forced-sequential',
-  'seq-pre-post-test',
   'seq-post-test-rollup-4th',
   'seq-remediation',
   'seq-random-test',
