@@ -27,14 +27,18 @@ export function watchForUpdates(onUpdate: () => void): () => void {
       if (worker.state === 'installed' && container.controller) tell();
     });
   };
-  void container.getRegistration().then((found) => {
-    if (!found) return;
-    registration = found;
-    if (found.waiting && container.controller) tell();
-    found.addEventListener('updatefound', onUpdateFound);
-    // Ask now: browsers check on navigations, but a single-page app may stay open for days.
-    found.update().catch(() => undefined);
-  });
+  // A frame of another site (a host LMS) may be refused service workers: then there is nothing to watch.
+  void container.getRegistration().then(
+    (found) => {
+      if (!found) return;
+      registration = found;
+      if (found.waiting && container.controller) tell();
+      found.addEventListener('updatefound', onUpdateFound);
+      // Ask now: browsers check on navigations, but a single-page app may stay open for days.
+      found.update().catch(() => undefined);
+    },
+    () => undefined,
+  );
   return () => {
     container.removeEventListener('controllerchange', onControllerChange);
     registration?.removeEventListener('updatefound', onUpdateFound);
@@ -43,7 +47,7 @@ export function watchForUpdates(onUpdate: () => void): () => void {
 
 /** Reloads into the new version: a waiting worker is let in first, so the reload is served by it. */
 export async function reloadIntoUpdate(): Promise<void> {
-  const registration = await navigator.serviceWorker?.getRegistration();
+  const registration = await navigator.serviceWorker?.getRegistration().catch(() => undefined);
   if (registration?.waiting) {
     const { applyServiceWorkerUpdate } = await import('../serve/register.js');
     await applyServiceWorkerUpdate(registration);

@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   // Listen before anything is awaited: the player connects on this page's load event.
   const connected = acceptConnect(window, app);
   const worker = contentWorker(params.get('db'));
+  // Awaited below, once the player has connected; a refusal that comes first is handled there, not unhandled.
+  worker.catch(() => undefined);
   const port = await connected;
   let workerRuns = true;
   try {
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
   } catch (error) {
     // Browsers that block third-party storage refuse a worker to a content origin framed cross-site.
     workerRuns = false;
-    console.error('content host:', error);
+    console.warn('content host: no service worker here, content plays on the app origin:', error);
   }
   if (params.get('role') === 'store') new StoreHost(port, params.get('db') ?? undefined).start(workerRuns);
   else new HostSession(window, port, document.body).start();

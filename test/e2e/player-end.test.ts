@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { projectRoot, startHarness, type Harness } from './harness.js';
-import { contentFrame, scoFrame, waitForTitle } from './player-page.js';
+import { apiFrame, contentFrame, scoFrame, waitForTitle } from './player-page.js';
 
 const MANIFEST = `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="one-sco-test" version="1"
@@ -108,7 +108,10 @@ describe('the end of a course', () => {
     await end.getByRole('button', { name: 'Review' }).click();
     await waitForTitle(page, 'The lesson');
     // Once the lesson has initialized, its API answers review mode (RTE 1.2 cmi.core.lesson_mode).
-    await page.waitForFunction(
+    // The API is on the player's window, or on the content host's with a content origin (page contract).
+    await (
+      await apiFrame(page)
+    ).waitForFunction(
       () =>
         (window as unknown as { API?: { LMSGetValue(e: string): string } }).API?.LMSGetValue(
           'cmi.core.lesson_mode',

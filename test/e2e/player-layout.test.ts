@@ -17,9 +17,9 @@ after(async () => {
 
 const DEMO = 'demo/imsmanifest.xml';
 
-async function openDemo(page: Page, learner: string, item = ''): Promise<void> {
+async function openDemo(page: Page, learner: string, item = '', on: Harness = h): Promise<void> {
   recordDialogs(page);
-  await page.goto(`${h.url}/?course=${DEMO}&learner=${learner}${item ? `&item=${item}` : ''}`);
+  await page.goto(`${on.url}/?course=${DEMO}&learner=${learner}${item ? `&item=${item}` : ''}`);
   await waitForTitle(page, item ? 'Brewing a good cup' : 'Welcome');
 }
 
@@ -124,17 +124,37 @@ describe('fullscreen and a window of its own', () => {
         .evaluate((el) => (el.getRootNode() as ShadowRoot).fullscreenElement === el);
     await page.waitForFunction(() => document.fullscreenElement !== null);
     assert.equal(await playerIsFullscreen(), true);
-    assert.equal(await button.getAttribute('aria-pressed'), 'true');
+    await page.locator('button[aria-pressed="true"]', { hasText: 'Full screen' }).waitFor({ timeout: 5000 });
     await button.focus();
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.fullscreenElement === null);
+    // The button follows on the player's next render after fullscreenchange.
+    await page.locator('button[aria-pressed="false"]', { hasText: 'Full screen' }).waitFor({ timeout: 5000 });
     assert.equal(await button.getAttribute('aria-pressed'), 'false');
   });
 
-  it('plays the content in a new window, saves its progress, and brings it back', async () => {
-    const { page, context } = await h.newPage();
+  // Content of the app's own origin only: content from a content origin stays in the player's frame, whose
+  // host accepts its player only from window.parent (ContentLauncher.opensWindows).
+  let single: Harness;
+  before(async () => {
+    single = await startHarness({ contentOrigin: false });
+  });
+  after(async () => {
+    await single?.close();
+  });
+
+  it('offers no new window for content of the content origin', async () => {
+    const { page } = await h.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
-    await openDemo(page, 'window', 'sco-brewing');
+    await openDemo(page, 'no-window', 'sco-brewing');
+    await page.getByRole('button', { name: 'Full screen' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Open in a new window' }).count(), 0);
+  });
+
+  it('plays the content in a new window, saves its progress, and brings it back', async () => {
+    const { page, context } = await single.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openDemo(page, 'window', 'sco-brewing', single);
     const [popup] = await Promise.all([
       context.waitForEvent('page'),
       page.getByRole('button', { name: 'Open in a new window' }).click(),
