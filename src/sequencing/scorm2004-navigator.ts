@@ -201,9 +201,13 @@ class Scorm2004Navigator implements Navigator {
       set(o, 'progressMeasure', numberOf(values[`${p}progress_measure`]));
     }
     const o = primary(a);
-    // The reference implementation: a known success from the primary's entry wins; completion and score
-    // the SCO set at the top level win over the entry's.
-    if (!primaryEntrySuccess) set(o, 'satisfied', successOf(state.successStatus));
+    // §5.2: the array first, then the top-level values the SCO set. ▲ The reference implementation lets a
+    // known success from the primary's entry win; we let a known top-level success status win, because the
+    // entry is seeded at delivery from the read maps (§5.1) and a SCO that only sets cmi.success_status
+    // would otherwise have its new result overwritten by the stale seed (golf SimpleRemediation's retried
+    // quiz, passed at the top level, stayed failed). An unknown top level keeps the entry's status.
+    const topSuccess = successOf(state.successStatus);
+    if (topSuccess !== undefined || !primaryEntrySuccess) set(o, 'satisfied', topSuccess);
     const completion = completionOf(state.completionStatus as CompletionStatus);
     if (completion !== undefined || o.completed === undefined) set(o, 'completed', completion);
     const top = [

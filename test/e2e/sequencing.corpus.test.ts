@@ -355,7 +355,7 @@ describe('golf sequencing packages played to the end', () => {
       await exitAll.click();
       await expectEnded(
         course,
-        { heading: /left the course/, completion: 'completed', success: 'passed' },
+        { heading: /finished the course/, completion: 'completed', success: 'passed' },
         '3 exit all',
       );
     } finally {
@@ -464,7 +464,7 @@ describe('golf sequencing packages played to the end', () => {
       await press(page, 'Continue', '5 continue after passing');
       await expectEnded(
         course,
-        { heading: /left the course/, completion: 'completed', success: 'passed' },
+        { heading: /finished the course/, completion: 'completed', success: 'passed' },
         '5 continue after passing',
       );
     } finally {

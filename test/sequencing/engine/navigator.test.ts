@@ -87,6 +87,11 @@ describe('§5.2 run-time → tracking (report)', () => {
       expected: { success: 'passed', scoreScaled: 0.2 },
     },
     {
+      id: '§5.2 ▲ a known top-level success wins over the entry (seeded stale from a read map at delivery)',
+      state: withObjectiveData(attempt({ successStatus: 'passed' }), [{ id: 'p', success_status: 'failed' }]),
+      expected: { success: 'passed' },
+    },
+    {
       id: '§5.2 a SCO-set top-level score wins over the entry',
       state: withObjectiveData(attempt({ scoreScaled: 0.9 }), [{ id: 'p', 'score.scaled': '0.2' }]),
       expected: { scoreScaled: 0.9 },
