@@ -1,6 +1,7 @@
 // What the results view shows and exports: per course and learner, the course record and each item's
 // attempt with its interactions. Read through the ProgressStore the app chose (IndexedDB).
 import type { Manifest, Item } from '../package/types.js';
+import { storedValues } from '../runtime/attempt-data.js';
 import type { AttemptState } from '../runtime/types.js';
 import type { PlayerDatabase, StoredAttempt, StoredCourseProgress } from '../storage/db.js';
 import type { ProgressStore } from '../storage/progress.js';
@@ -47,10 +48,7 @@ export interface CourseResult {
  * keyed by element). RTE 4.2.9 (2004) and 3.4.2.x cmi.interactions (1.2) name some children differently.
  */
 export function interactionsOf(state: AttemptState): InteractionRow[] {
-  const values = ((state.data as { values?: Record<string, unknown> } | undefined)?.values ?? {}) as Record<
-    string,
-    unknown
-  >;
+  const values = storedValues(state);
   const get = (key: string): string => {
     const v = values[key];
     return typeof v === 'string' ? v : '';

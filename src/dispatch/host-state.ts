@@ -9,6 +9,7 @@
 // interactions and comments left out). The shell writes it into cmi.suspend_data (SCORM 2004: 64,000
 // characters; 1.2: 4,096, RTE 3.4.2.5), so the player picks the largest form that fits. DOM-free.
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
+import { storedValues } from '../runtime/attempt-data.js';
 import type { AttemptState, CompletionStatus, SuccessStatus } from '../runtime/types.js';
 import type { CourseVersion } from './version-choice.js';
 
@@ -83,13 +84,8 @@ const ESSENTIAL_ELEMENT =
   /^cmi\.(?:core\.(?:lesson_location|lesson_status|score\.(?:raw|min|max))|location|completion_status|success_status|progress_measure|score\.(?:scaled|raw|min|max))$/;
 
 function essentialAttempt(a: HostAttemptRecord): HostAttemptRecord {
-  const values = ((a.state.data as { values?: Record<string, unknown> }).values ?? {}) as Record<
-    string,
-    unknown
-  >;
   const kept: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values))
-    if (ESSENTIAL_ELEMENT.test(k) && typeof v === 'string') kept[k] = v;
+  for (const [k, v] of Object.entries(storedValues(a.state))) if (ESSENTIAL_ELEMENT.test(k)) kept[k] = v;
   return {
     itemId: a.itemId,
     updatedAt: a.updatedAt,

@@ -24,8 +24,9 @@ export function storedValues(state: Pick<AttemptState, 'data'> | undefined): Rec
   return out;
 }
 
-function storedCounts(state: AttemptState): Record<string, number> {
-  const counts = (state.data as { counts?: unknown } | undefined)?.counts;
+/** The SCO's stored collection counts of a state (collection → records), whatever the state's age or origin. */
+export function storedCounts(state: Pick<AttemptState, 'data'> | undefined): Record<string, number> {
+  const counts = (state?.data as { counts?: unknown } | undefined)?.counts;
   const out: Record<string, number> = {};
   if (counts && typeof counts === 'object')
     for (const [name, count] of Object.entries(counts)) if (typeof count === 'number') out[name] = count;

@@ -2,6 +2,7 @@
 // request, moves run-time data into tracking data (sequencing.md §5.2) and back (§5.1), publishes one
 // snapshot per sequencing pass, and persists the whole state.
 import type { Item, Manifest, Organization } from '../package/types.js';
+import { storedCounts, storedValues } from '../runtime/attempt-data.js';
 import type { AttemptState, CompletionStatus, ObjectiveSeed } from '../runtime/types.js';
 import type {
   ActivityStatus,
@@ -180,9 +181,8 @@ class Scorm2004Navigator implements Navigator {
   /** §5.2: run-time → tracking data, the objectives array first, then the SCO's top-level values. */
   private take(a: Activity, state: AttemptState): void {
     const seq = this.seq;
-    const data = (state.data as { values?: Record<string, unknown>; counts?: Record<string, number> }) ?? {};
-    const values = data.values ?? {};
-    const count = numberOf(data.counts?.['cmi.objectives']) ?? 0;
+    const values = storedValues(state);
+    const count = storedCounts(state)['cmi.objectives'] ?? 0;
     let primaryEntrySuccess = false;
     const set = (o: Objective, k: Field, v: boolean | number | undefined) => write(seq, a, o, k, v);
     for (let n = 0; n < count; n++) {
