@@ -325,7 +325,11 @@ export class ScormApp extends LitElement {
     }
     switch (r.view) {
       case 'library':
-        return html`<scorm-library-view .db=${this.db} .learnerId=${this.learner?.id}></scorm-library-view>`;
+        // The list waits for the stored learner, so no card shows "Not started" before their status is read.
+        return html`<scorm-library-view
+          .db=${this.learnerLoaded ? this.db : undefined}
+          .learnerId=${this.learner?.id}
+        ></scorm-library-view>`;
       case 'unknown':
         return html`<h1 tabindex="-1">${msg('Page not found', { id: 'app.not-found' })}</h1>
           <p>

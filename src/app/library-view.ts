@@ -111,10 +111,18 @@ export class LibraryView extends LitElement {
     if (changed.has('db') || changed.has('learnerId')) void this.refresh();
   }
 
-  /** Reloads the list from the database. */
+  /** Counts refreshes, so that only the newest one's list is shown. */
+  #refreshes = 0;
+
+  /**
+   * Reloads the list from the database. Refreshes overlap (the database and the learner arrive one after
+   * the other); a slower, older one must not overwrite the newer learner's statuses with another's.
+   */
   async refresh(): Promise<void> {
     if (!this.db) return;
-    this.entries = await listLibrary(this.db, this.learnerId);
+    const refresh = ++this.#refreshes;
+    const entries = await listLibrary(this.db, this.learnerId);
+    if (refresh === this.#refreshes) this.entries = entries;
   }
 
   override render() {
