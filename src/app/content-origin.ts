@@ -31,9 +31,9 @@ export function contentIsolation(): Promise<ContentIsolation | undefined> {
     const { contentBase } = await appConfig();
     if (!contentBase) return undefined;
     const launcher = new HostedContentLauncher({ contentBase });
-    const store = await openStoreHost(launcher);
-    store.close();
-    if (!store.worker) {
+    // The connection stays open a while: the transfer of the package about to be played reuses it.
+    const worker = await withStoreHost(launcher, async (store) => store.worker);
+    if (!worker) {
       console.warn(
         `scorm-player: the content origin ${launcher.contentOrigin} cannot keep files in this browser here ` +
           '(third-party storage is blocked); content runs on this origin.',
@@ -54,8 +54,10 @@ export async function isolateCourse(
   if (course.packageId !== undefined && db) {
     const pkg = await db.get('packages', course.packageId);
     if (!pkg) throw new Error('This course is not in the library any more.');
-    await transferPackage(db, pkg, isolation.launcher);
-    return { ...course, contentBase: contentBaseUrl(isolation.contentBase, pkg.id) };
+    const contentBase = contentBaseUrl(isolation.contentBase, pkg.id);
+    // The transfer runs while the player renders and loads the content host; launches wait for it.
+    isolation.launcher.prepare(contentBase, transferPackage(db, pkg, isolation.launcher));
+    return { ...course, contentBase };
   }
   return { ...course, contentBase: remoteContentUrl(isolation.contentBase, course.contentBase) };
 }
@@ -73,12 +75,68 @@ type StoreRequest = AppToStore extends infer T ? (T extends AppToStore ? Omit<T,
 interface StoreHostConnection {
   /** Whether the content origin's service worker runs there. */
   worker: boolean;
-  ask(request: StoreRequest): Promise<boolean>;
+  /** Sends a request; rejects when the host fails it or does not answer within `timeout` ms. */
+  ask(request: StoreRequest, timeout?: number): Promise<boolean>;
   close(): void;
 }
 
+/** How long the store host waits for use before its frame goes (a launch right after another reuses it). */
+const STORE_IDLE_MS = 20_000;
+/** How long to wait for the store host to connect, and for an answer to a request. */
+const STORE_TIMEOUT_MS = 15_000;
+
+/** The store host of this page, per host URL: opened once, shared by the isolation check and transfers. */
+const storeHosts = new Map<string, StoreHostEntry>();
+
+interface StoreHostEntry {
+  connection: Promise<StoreHostConnection>;
+  /** Uses in progress: the frame goes only once none is left. */
+  users: number;
+  idle?: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * Runs `use` with this page's connection to the store host, opening it (one page load on the content
+ * origin, with its service worker's registration) only when none is open: the isolation check and the
+ * transfer that follows it share one. The frame goes after STORE_IDLE_MS without use, or at once when the
+ * connection failed.
+ */
+async function withStoreHost<T>(
+  launcher: HostedContentLauncher,
+  use: (store: StoreHostConnection) => Promise<T>,
+): Promise<T> {
+  const url = launcher.hostUrl('store');
+  let entry = storeHosts.get(url);
+  if (!entry) {
+    entry = { connection: openStoreHost(launcher), users: 0 };
+    storeHosts.set(url, entry);
+  }
+  const current = entry;
+  clearTimeout(current.idle);
+  current.users++;
+  const drop = (store?: StoreHostConnection): void => {
+    if (storeHosts.get(url) === current) storeHosts.delete(url);
+    store?.close();
+  };
+  let store: StoreHostConnection | undefined;
+  try {
+    store = await current.connection;
+    return await use(store);
+  } catch (error) {
+    // A host that failed or did not answer is not asked again: the next use opens a fresh one.
+    drop(store);
+    throw error;
+  } finally {
+    if (--current.users === 0 && storeHosts.get(url) === current)
+      current.idle = setTimeout(() => drop(store), STORE_IDLE_MS);
+  }
+}
+
 /** A hidden, sandboxed content host in its store role, connected (src/content-host/store-protocol.ts). */
-async function openStoreHost(launcher: HostedContentLauncher, timeout = 15000): Promise<StoreHostConnection> {
+async function openStoreHost(
+  launcher: HostedContentLauncher,
+  timeout = STORE_TIMEOUT_MS,
+): Promise<StoreHostConnection> {
   const frame = document.createElement('iframe');
   frame.setAttribute('sandbox', CONTENT_SANDBOX);
   frame.setAttribute('aria-hidden', 'true');
@@ -96,15 +154,17 @@ async function openStoreHost(launcher: HostedContentLauncher, timeout = 15000): 
     if (reply.type === 'ready') ready(reply.worker);
     else waiting.get(reply.id)?.(reply);
   };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`The content origin (${launcher.contentOrigin}) did not answer.`)),
-      timeout,
-    );
-  });
+  const noAnswer = (ms: number): { promise: Promise<never>; stop(): void } => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const promise = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`The content origin (${launcher.contentOrigin}) did not answer.`)),
+        ms,
+      );
+    });
+    return { promise, stop: () => clearTimeout(timer) };
+  };
   const close = (): void => {
-    clearTimeout(timer);
     port.close();
     frame.remove();
   };
@@ -120,9 +180,10 @@ async function openStoreHost(launcher: HostedContentLauncher, timeout = 15000): 
   );
   frame.src = launcher.hostUrl('store');
   document.body.append(frame);
+  const connecting = noAnswer(timeout);
   try {
-    const worker = await Promise.race([isReady, timedOut]);
-    const ask = (request: StoreRequest): Promise<boolean> => {
+    const worker = await Promise.race([isReady, connecting.promise]);
+    const ask = async (request: StoreRequest, ms = timeout): Promise<boolean> => {
       const id = ++nextId;
       const answer = new Promise<boolean>((resolve, reject) => {
         waiting.set(id, (reply) =>
@@ -132,13 +193,26 @@ async function openStoreHost(launcher: HostedContentLauncher, timeout = 15000): 
         );
         port.postMessage({ ...request, id } as AppToStore);
       });
-      return Promise.race([answer, timedOut]);
+      const late = noAnswer(ms);
+      try {
+        return await Promise.race([answer, late.promise]);
+      } finally {
+        late.stop();
+        waiting.delete(id);
+      }
     };
     return { worker, ask, close };
   } catch (error) {
     close();
     throw error;
+  } finally {
+    connecting.stop();
   }
+}
+
+/** Time allowed for the content origin to store a package: its database writes every byte once. */
+function putTimeout(bytes: number): number {
+  return STORE_TIMEOUT_MS + bytes / 10_000; // 10 MB/s at the least, beyond the usual answer time
 }
 
 /**
@@ -152,17 +226,17 @@ export async function transferPackage(
   const version = packageVersionKey(pkg);
   const key = `${launcher.contentOrigin} ${pkg.id} ${version}`;
   if (transferred.has(key)) return;
-  const store = await openStoreHost(launcher);
-  try {
-    if (!(await store.ask({ type: 'has', packageId: pkg.id, version }))) {
-      const { packageFilesRange } = await import('../storage/package-store.js');
-      const stored = await db.getAll('files', packageFilesRange(pkg.id));
-      const files = stored.map((f) => ({ path: f.path, blob: f.blob, type: f.type }));
-      if (!(await store.ask({ type: 'put', packageId: pkg.id, version, files })))
-        throw new Error('The course files could not be stored on the content origin.');
-    }
-    transferred.add(key);
-  } finally {
-    store.close();
-  }
+  await withStoreHost(launcher, async (store) => {
+    // `has` answers true only for a complete copy of this version (content-store.ts): a transfer cut off
+    // midway left nothing, and is done again here.
+    if (await store.ask({ type: 'has', packageId: pkg.id, version })) return;
+    const { packageFilesRange } = await import('../storage/package-store.js');
+    const stored = await db.getAll('files', packageFilesRange(pkg.id));
+    // The Blobs travel by reference (structured clone): no file's bytes are read or copied on this side.
+    const files = stored.map((f) => ({ path: f.path, blob: f.blob, type: f.type }));
+    const put = { type: 'put', packageId: pkg.id, version, files } as const;
+    if (!(await store.ask(put, putTimeout(pkg.size))))
+      throw new Error('The course files could not be stored on the content origin.');
+  });
+  transferred.add(key);
 }

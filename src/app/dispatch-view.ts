@@ -476,8 +476,11 @@ export class DispatchView extends LitElement {
   /** Opens a course URL; without a database, only folders and manifests (a zip must be imported first). */
   /** With a content origin, the course plays from there (content-origin.ts). */
   async #openCourse(db: PlayerDatabase | undefined, url: string, base: string): Promise<OpenedCourse> {
+    // The content origin's check (a page load there) runs while the course opens: neither needs the other.
+    const isolating = contentIsolation();
+    isolating.catch(() => undefined); // awaited below
     const course = await this.#openOnAppOrigin(db, url, base);
-    const isolation = await contentIsolation();
+    const isolation = await isolating;
     this.#launcher = isolation?.launcher;
     return isolation ? isolateCourse(db, course, isolation) : course;
   }

@@ -249,8 +249,10 @@ export class PlayView extends LitElement {
     this.course = undefined;
     this.error = '';
     this.#store = new IdbProgressStore(db);
+    // The content origin's check (a page load there) runs while the course opens: neither needs the other.
+    const isolating = contentIsolation();
+    isolating.catch(() => undefined); // awaited below; a failure there is reported once, by that await
     try {
-      const isolation = await contentIsolation();
       if (source.kind === 'url' && !(await this.#confirmForeignZip(source.url, abort.signal))) {
         if (this.#abort === abort) this.error = msg('Nothing was imported.', { id: 'play.nothing-imported' });
         return;
@@ -263,6 +265,8 @@ export class PlayView extends LitElement {
       });
       if (abort.signal.aborted) return;
       const chosen = await this.#chooseVersion(db, course, abort.signal);
+      if (abort.signal.aborted) return;
+      const isolation = await isolating;
       if (abort.signal.aborted) return;
       this.launcher = isolation?.launcher;
       this.course = isolation ? await isolateCourse(db, chosen, isolation) : chosen;

@@ -5,8 +5,13 @@ import { acceptConnect, expectedAppOrigin } from './connect.js';
 import { HostSession } from './host-session.js';
 import { StoreHost } from './store-host.js';
 
-/** Registers content-sw.js beside this page and waits until it is active (it serves content/ and remote/). */
-async function contentWorker(dbName: string | null): Promise<void> {
+/**
+ * Registers content-sw.js beside this page (it serves content/ and remote/) and, for a launch, waits until
+ * it is active. The store role only needs to know that the browser gives the content origin a worker here
+ * (it refuses the registration itself to a third party): its transfer does not use the worker, and the
+ * launch host that follows waits for the activation, if it has not happened by then.
+ */
+async function contentWorker(dbName: string | null, untilActive: boolean): Promise<void> {
   const container = navigator.serviceWorker as ServiceWorkerContainer | undefined;
   if (!container) throw new Error('Service workers are not available on the content origin.');
   const script = new URL('content-sw.js', location.href);
@@ -19,6 +24,7 @@ async function contentWorker(dbName: string | null): Promise<void> {
     return;
   }
   const registration = await registering;
+  if (!untilActive) return;
   const worker = registration.installing ?? registration.waiting ?? registration.active;
   if (!worker || worker.state === 'activated') return;
   await new Promise<void>((resolve, reject) => {
@@ -39,7 +45,8 @@ async function main(): Promise<void> {
   const params = new URL(location.href).searchParams;
   // Listen before anything is awaited: the player connects on this page's load event.
   const connected = acceptConnect(window, app);
-  const worker = contentWorker(params.get('db'));
+  const store = params.get('role') === 'store';
+  const worker = contentWorker(params.get('db'), !store);
   // Awaited below, once the player has connected; a refusal that comes first is handled there, not unhandled.
   worker.catch(() => undefined);
   const port = await connected;
@@ -51,7 +58,7 @@ async function main(): Promise<void> {
     workerRuns = false;
     console.warn('content host: no service worker here, content plays on the app origin:', error);
   }
-  if (params.get('role') === 'store') new StoreHost(port, params.get('db') ?? undefined).start(workerRuns);
+  if (store) new StoreHost(port, params.get('db') ?? undefined).start(workerRuns);
   else new HostSession(window, port, document.body).start();
 }
 

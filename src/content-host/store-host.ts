@@ -19,6 +19,9 @@ export class StoreHost {
 
   /** `worker`: whether the content service worker could be registered here. */
   start(worker: boolean): void {
+    // Opened now, while the app gets the files ready: its first request finds the database open.
+    this.db = openContentDb(this.dbName);
+    this.db.catch(() => undefined); // a failure answers each request (handle)
     this.port.onmessage = (event: MessageEvent) => {
       if (isAppToStore(event.data)) void this.handle(event.data);
     };

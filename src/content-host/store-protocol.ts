@@ -7,7 +7,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 // ---------------------------------------------------------------------------------------------------------
 // The store role (`content-host.html?app=<origin>&role=store`): the app puts an imported package's files
 // on the content origin (its own IndexedDB, served by its own service worker), once per package version.
-// Connected exactly like a launch; the host answers `ready` once its service worker is active.
+// Connected exactly like a launch; the host answers `ready` once its service worker is registered (the
+// launch host waits for it to be active).
 // ---------------------------------------------------------------------------------------------------------
 
 export interface TransferFile {

@@ -51,6 +51,26 @@ export class HostedContentLauncher implements ContentLauncher {
 
   readonly opensWindows = false;
 
+  /** Work that launches under a content base wait for (see prepare). */
+  private readonly preparing = new Map<string, Promise<void>>();
+
+  /**
+   * Holds back every launch of a URL under `base` until `ready` settles: an imported package's transfer to
+   * the content origin (src/app/content-origin.ts), which thus runs while the player renders and the host
+   * page loads instead of before. The host is told to launch only once the files are all there; a failed
+   * transfer is shown in the stage instead.
+   */
+  prepare(base: string, ready: Promise<void>): void {
+    ready.catch(() => undefined); // reported by the launch that waits for it (HostedSco)
+    this.preparing.set(base, ready);
+  }
+
+  /** What a launch of `url` waits for before the host starts it. */
+  readiness(url: string): Promise<void> {
+    for (const [base, ready] of this.preparing) if (url.startsWith(base)) return ready;
+    return Promise.resolve();
+  }
+
   launch(stage: ContentStage, launch: ContentLaunch, events: ContentEvents): ContentSession {
     // Only the player's frame: a popup's opener would be the app's window (see ContentLauncher.opensWindows).
     if (!(stage instanceof ScormStage))
@@ -81,6 +101,8 @@ class HostedSco implements ContentSession {
   private pending: AttemptState | undefined;
   /** The SCO's last committed state. */
   private last: AttemptState | undefined;
+  /** Settles once the SCO's files are on the content origin (HostedContentLauncher.prepare). */
+  private filesReady: Promise<void> = Promise.resolve();
 
   constructor(
     launcher: HostedContentLauncher,
@@ -100,10 +122,12 @@ class HostedSco implements ContentSession {
       events.missing(launch.url, 'The launch URL was refused');
       return;
     }
+    const filesReady = launcher.readiness(launch.url);
     const frame = stage.load(launcher.hostUrl(), launch.title, { sandbox: true });
     if (!frame) return;
     const channel = new MessageChannel();
     this.port = channel.port1;
+    this.filesReady = filesReady;
     this.port.onmessage = (event: MessageEvent) => this.receive(event.data);
     frame.addEventListener(
       'load',
@@ -133,16 +157,18 @@ class HostedSco implements ContentSession {
 
   private handle(message: HostToPlayer): void {
     switch (message.type) {
-      case 'ready': {
+      case 'ready':
         clearTimeout(this.connectTimer);
-        if (this.left) return;
-        const { url, title, version, options } = this.launch;
-        this.post({
-          type: 'launch',
-          launch: { url, title, version, options, ...(this.validity ? { validity: this.validity } : {}) },
-        });
+        this.filesReady.then(
+          () => this.start(),
+          (error: unknown) => {
+            if (this.left) return;
+            const message = error instanceof Error ? error.message : String(error);
+            this.stage.fail(message, this.launch.url);
+            this.events.missing(this.launch.url, message);
+          },
+        );
         break;
-      }
       case 'loaded':
         break;
       case 'missing':
@@ -183,6 +209,16 @@ class HostedSco implements ContentSession {
         this.unloaded?.();
         break;
     }
+  }
+
+  /** Tells the host to launch (the API goes on its window, then the SCO's frame loads). */
+  private start(): void {
+    if (this.left) return;
+    const { url, title, version, options } = this.launch;
+    this.post({
+      type: 'launch',
+      launch: { url, title, version, options, ...(this.validity ? { validity: this.validity } : {}) },
+    });
   }
 
   private writableShared(stores: SharedDataStores | undefined): SharedDataStores | undefined {

@@ -12,6 +12,8 @@ export interface ContentPackage {
   id: string;
   /** The app's version key of the package (its manifest hash and file count): a new one replaces the files. */
   version: string;
+  /** How many files were stored with it: a copy with fewer is incomplete (see hasContentPackage). */
+  fileCount?: number;
   storedAt: string;
 }
 
@@ -43,23 +45,44 @@ function filesOf(packageId: string): IDBKeyRange {
   return IDBKeyRange.bound([packageId], [packageId, []]);
 }
 
-/** Whether this version of the package is stored already (then nothing needs to be transferred). */
+/**
+ * Whether this version of the package is stored, complete (then nothing needs to be transferred): its
+ * record names the version and as many files as are stored under it. A transfer cut off midway (a closed
+ * tab, a full disk) commits nothing, as putContentPackage writes in one transaction; a record of an
+ * earlier build, without a file count, counts as incomplete and is transferred again once.
+ */
 export async function hasContentPackage(db: ContentDatabase, id: string, version: string): Promise<boolean> {
-  return (await db.get('packages', id))?.version === version;
+  const tx = db.transaction(['packages', 'files'], 'readonly');
+  const [record, stored] = await Promise.all([
+    tx.objectStore('packages').get(id),
+    tx.objectStore('files').count(filesOf(id)),
+  ]);
+  return record?.version === version && record.fileCount === stored;
 }
 
-/** Replaces a package's files with these, in one transaction: the package record is written last. */
+/**
+ * Replaces a package's files with these, in one transaction: the package record is written last, with the
+ * number of files. Relaxed durability: a copy lost in a power cut is all lost (one transaction) and only
+ * transferred again from the app, whose own copy is the one kept durably.
+ */
 export async function putContentPackage(
   db: ContentDatabase,
   id: string,
   version: string,
   files: readonly { path: string; blob: Blob; type: string }[],
 ): Promise<void> {
-  const tx = db.transaction(['packages', 'files'], 'readwrite');
+  const tx = db.transaction(['packages', 'files'], 'readwrite', { durability: 'relaxed' });
   const store = tx.objectStore('files');
   const writes: Promise<unknown>[] = [store.delete(filesOf(id))];
   for (const f of files) writes.push(store.put({ packageId: id, path: f.path, blob: f.blob, type: f.type }));
-  writes.push(tx.objectStore('packages').put({ id, version, storedAt: new Date().toISOString() }));
+  writes.push(
+    tx.objectStore('packages').put({
+      id,
+      version,
+      fileCount: new Set(files.map((f) => f.path)).size,
+      storedAt: new Date().toISOString(),
+    }),
+  );
   await Promise.all([...writes, tx.done]);
 }
 

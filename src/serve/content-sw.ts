@@ -11,6 +11,7 @@
 import { findContentFile, openContentDb, type ContentDatabase } from './content-store.js';
 import { fileResponse, textResponse } from './content-response.js';
 import { parseContentUrl, parseRemoteUrl } from './content-url.js';
+import { shellAssetUrls } from './shell-cache.js';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const dbName = new URL(sw.location.href).searchParams.get('db') || undefined;
@@ -83,29 +84,36 @@ async function serveRemote(request: Request, upstream: string): Promise<Response
   });
 }
 
-/** The host page (network first) and hashed build assets (cache first), for offline play. */
-function hostShell(request: Request): Promise<Response> | undefined {
+/** Stores a copy of a good response; the caller keeps the worker alive for it (waitUntil). */
+async function keep(key: Request | string, response: Response): Promise<void> {
+  if (response.status !== 200) return;
+  await (await caches.open(HOST_CACHE)).put(key, response.clone()).catch(() => undefined);
+}
+
+/**
+ * The host page (network first) and hashed build assets (cache first), for offline play. Responses are
+ * answered at once and stored meanwhile (`later`: the event's waitUntil).
+ */
+function hostShell(request: Request, later: (work: Promise<unknown>) => void): Promise<Response> | undefined {
   if (request.method !== 'GET' || !request.url.startsWith(scope())) return undefined;
   const path = new URL(request.url).pathname.slice(new URL(scope()).pathname.length);
   if (path.startsWith('assets/'))
     return (async () => {
-      const cache = await caches.open(HOST_CACHE);
-      const hit = await cache.match(request);
+      const hit = await caches.match(request, { cacheName: HOST_CACHE });
       if (hit) return hit;
       const response = await fetch(request);
-      if (response.status === 200) await cache.put(request, response.clone());
+      later(keep(request, response));
       return response;
     })();
   if (path === 'content-host.html')
     return (async () => {
-      const cache = await caches.open(HOST_CACHE);
       const key = new URL('content-host.html', scope()).href;
       try {
         const response = await fetch(request);
-        if (response.status === 200) await cache.put(key, response.clone());
+        later(keep(key, response));
         return response;
       } catch (error) {
-        const hit = await cache.match(key);
+        const hit = await caches.match(key, { cacheName: HOST_CACHE });
         if (hit) return hit;
         throw error;
       }
@@ -113,8 +121,34 @@ function hostShell(request: Request): Promise<Response> | undefined {
   return undefined;
 }
 
+/**
+ * Puts the host page and the build assets it loads in the cache, those not there yet. Run on activation: the
+ * page that registered this worker loaded them before the worker was there, and the next host page (the
+ * launch that follows an import, moments later) then loads them from here instead of the network.
+ */
+async function warmHostShell(): Promise<void> {
+  const page = new URL('content-host.html', scope()).href;
+  const response = await fetch(page, { cache: 'no-cache' });
+  if (response.status !== 200) return;
+  await keep(page, response);
+  const assets = new URL('assets/', scope()).href;
+  const cache = await caches.open(HOST_CACHE);
+  const urls = shellAssetUrls(await response.text(), scope()).filter((url) => url.startsWith(assets));
+  await Promise.all(
+    urls.map(async (url) => {
+      if (await cache.match(url)) return;
+      await keep(url, await fetch(url));
+    }),
+  );
+}
+
 sw.addEventListener('install', (event) => event.waitUntil(sw.skipWaiting()));
-sw.addEventListener('activate', (event) => event.waitUntil(sw.clients.claim()));
+sw.addEventListener('activate', (event) => {
+  event.waitUntil(sw.clients.claim());
+  // Not waited for: activation (which the first launch waits for) does not need it. A failure (offline)
+  // only leaves the cache to fill as the host page loads.
+  void warmHostShell().catch(() => undefined);
+});
 
 sw.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
@@ -132,6 +166,6 @@ sw.addEventListener('fetch', (event) => {
     event.respondWith(serveRemote(event.request, upstream));
     return;
   }
-  const shell = hostShell(event.request);
+  const shell = hostShell(event.request, (work) => event.waitUntil(work));
   if (shell) event.respondWith(shell);
 });

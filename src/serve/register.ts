@@ -30,6 +30,11 @@ function activated(registration: ServiceWorkerRegistration): Promise<ServiceWork
 /**
  * Registers the service worker (an ES module) and waits until it controls this page, so that content URLs
  * (see contentBaseUrl) work at once. A page outside the scope only waits for activation.
+ *
+ * `isolated`: resolves as soon as the worker is registered. Content is served by the content origin's own
+ * worker then, so nothing on this page waits for this one: it installs in the background (precaching the
+ * app shell for offline use, shell-cache.ts, which takes hundreds of ms on a first visit) and claims the
+ * page when it activates.
  */
 export async function registerServiceWorker(
   options: RegisterOptions = {},
@@ -46,6 +51,11 @@ export async function registerServiceWorker(
     updateViaCache: 'none',
     ...(options.scope === undefined ? {} : { scope: options.scope }),
   });
+  if (options.isolated) {
+    // An installation that fails is reported, not thrown: it only costs the offline shell.
+    activated(registration).catch((error: unknown) => console.warn('scorm-player:', error));
+    return registration;
+  }
   if (!location.href.startsWith(registration.scope)) {
     await activated(registration);
     return registration;
