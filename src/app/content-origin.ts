@@ -226,14 +226,18 @@ export async function transferPackage(
   const version = packageVersionKey(pkg);
   const key = `${launcher.contentOrigin} ${pkg.id} ${version}`;
   if (transferred.has(key)) return;
+  // The file records are read while the content origin is asked: they hold Blobs, whose bytes are neither
+  // read nor copied on this side (they travel by reference, structured clone), so reading them for nothing
+  // costs little.
+  const reading = import('../storage/package-store.js').then(({ packageFilesRange }) =>
+    db.getAll('files', packageFilesRange(pkg.id)),
+  );
+  reading.catch(() => undefined); // awaited below, unless the content origin has the package already
   await withStoreHost(launcher, async (store) => {
     // `has` answers true only for a complete copy of this version (content-store.ts): a transfer cut off
     // midway left nothing, and is done again here.
     if (await store.ask({ type: 'has', packageId: pkg.id, version })) return;
-    const { packageFilesRange } = await import('../storage/package-store.js');
-    const stored = await db.getAll('files', packageFilesRange(pkg.id));
-    // The Blobs travel by reference (structured clone): no file's bytes are read or copied on this side.
-    const files = stored.map((f) => ({ path: f.path, blob: f.blob, type: f.type }));
+    const files = (await reading).map((f) => ({ path: f.path, blob: f.blob, type: f.type }));
     const put = { type: 'put', packageId: pkg.id, version, files } as const;
     if (!(await store.ask(put, putTimeout(pkg.size))))
       throw new Error('The course files could not be stored on the content origin.');

@@ -6,7 +6,8 @@ import { HostSession } from './host-session.js';
 import { StoreHost } from './store-host.js';
 
 /**
- * Registers content-sw.js beside this page (it serves content/ and remote/) and, for a launch, waits until
+ * Registers content-sw.js beside this page (it serves content/ and remote/; content-host.html has started
+ * the same registration while this module loaded) and, for a launch, waits until
  * it is active. The store role only needs to know that the browser gives the content origin a worker here
  * (it refuses the registration itself to a third party): its transfer does not use the worker, and the
  * launch host that follows waits for the activation, if it has not happened by then.

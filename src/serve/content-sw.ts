@@ -91,8 +91,56 @@ async function keep(key: Request | string, response: Response): Promise<void> {
 }
 
 /**
- * The host page (network first) and hashed build assets (cache first), for offline play. Responses are
- * answered at once and stored meanwhile (`later`: the event's waitUntil).
+ * How long a fetched host page stands for the network's answer: the host pages of one opening (the store
+ * host, then the launch host) and launches moments apart share one fetch. A new deployment is seen after
+ * at most this long, as with network first.
+ */
+const HOST_PAGE_FRESH_MS = 30_000;
+
+/** The host page as last fetched from the network (its bytes and headers), and when. */
+let recentHostPage: { at: number; page: Promise<{ body: Blob; headers: Headers }> } | undefined;
+
+const hostPageUrl = (): string => new URL('content-host.html', scope()).href;
+
+/** The host page from the network; a good answer is kept in the cache (`later`) and in recentHostPage. */
+async function fetchHostPage(later: (work: Promise<unknown>) => void): Promise<Response> {
+  const at = Date.now();
+  const response = await fetch(hostPageUrl(), { cache: 'no-cache' });
+  if (response.status === 200) {
+    later(keep(hostPageUrl(), response));
+    const page = response
+      .clone()
+      .blob()
+      .then((body) => ({ body, headers: new Headers(response.headers) }));
+    recentHostPage = { at, page };
+    page.catch(() => {
+      if (recentHostPage?.page === page) recentHostPage = undefined;
+    });
+  }
+  return response;
+}
+
+/** The host page: as fetched moments ago, else network first, else (offline) the cached copy. */
+async function hostPage(later: (work: Promise<unknown>) => void): Promise<Response> {
+  if (recentHostPage && Date.now() - recentHostPage.at < HOST_PAGE_FRESH_MS) {
+    const { body, headers } = await recentHostPage.page.catch(() => ({
+      body: undefined,
+      headers: undefined,
+    }));
+    if (body) return new Response(body, { headers });
+  }
+  try {
+    return await fetchHostPage(later);
+  } catch (error) {
+    const hit = await caches.match(hostPageUrl(), { cacheName: HOST_CACHE });
+    if (hit) return hit;
+    throw error;
+  }
+}
+
+/**
+ * The host page (hostPage) and hashed build assets (cache first), for offline play. Responses are answered
+ * at once and stored meanwhile (`later`: the event's waitUntil).
  */
 function hostShell(request: Request, later: (work: Promise<unknown>) => void): Promise<Response> | undefined {
   if (request.method !== 'GET' || !request.url.startsWith(scope())) return undefined;
@@ -105,19 +153,7 @@ function hostShell(request: Request, later: (work: Promise<unknown>) => void): P
       later(keep(request, response));
       return response;
     })();
-  if (path === 'content-host.html')
-    return (async () => {
-      const key = new URL('content-host.html', scope()).href;
-      try {
-        const response = await fetch(request);
-        later(keep(key, response));
-        return response;
-      } catch (error) {
-        const hit = await caches.match(key, { cacheName: HOST_CACHE });
-        if (hit) return hit;
-        throw error;
-      }
-    })();
+  if (path === 'content-host.html') return hostPage(later);
   return undefined;
 }
 
@@ -127,19 +163,18 @@ function hostShell(request: Request, later: (work: Promise<unknown>) => void): P
  * launch that follows an import, moments later) then loads them from here instead of the network.
  */
 async function warmHostShell(): Promise<void> {
-  const page = new URL('content-host.html', scope()).href;
-  const response = await fetch(page, { cache: 'no-cache' });
+  const pending: Promise<unknown>[] = [];
+  const response = await fetchHostPage((work) => pending.push(work));
   if (response.status !== 200) return;
-  await keep(page, response);
   const assets = new URL('assets/', scope()).href;
-  const cache = await caches.open(HOST_CACHE);
   const urls = shellAssetUrls(await response.text(), scope()).filter((url) => url.startsWith(assets));
-  await Promise.all(
-    urls.map(async (url) => {
-      if (await cache.match(url)) return;
+  await Promise.all([
+    ...pending,
+    ...urls.map(async (url) => {
+      if (await caches.match(url, { cacheName: HOST_CACHE })) return;
       await keep(url, await fetch(url));
     }),
-  );
+  ]);
 }
 
 sw.addEventListener('install', (event) => event.waitUntil(sw.skipWaiting()));
