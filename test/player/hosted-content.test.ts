@@ -70,6 +70,56 @@ describe('HostedContentLauncher', () => {
     expect(stage.iframe).to.equal(undefined);
   });
 
+  it('launches the SCO only once the files prepared for its package are there', async () => {
+    const stage = await fixture<ScormStage>(html`<scorm-stage></scorm-stage>`);
+    const r = recorder();
+    const launcher = new HostedContentLauncher({ contentBase: base, timeout: 15000 });
+    let transferred: () => void = () => undefined;
+    launcher.prepare(
+      new URL('/test/content-host/fixtures/', base).href,
+      new Promise<void>((resolve) => (transferred = resolve)),
+    );
+    const committed = r.nextCommit();
+    const session = launcher.launch(
+      stage,
+      launch(new URL('/test/content-host/fixtures/sco.html', base).href),
+      r.events,
+    );
+    const frame = stage.iframe!;
+    // The host page loads and connects meanwhile, but frames no SCO while the transfer runs.
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(frame.contentDocument!.querySelectorAll('iframe').length).to.equal(0);
+    expect(r.commits).to.deep.equal([]);
+    // A launch outside the prepared folder does not wait for it.
+    let other = false;
+    void launcher.readiness(`${base}other/a.html`).then(() => (other = true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(other).to.equal(true);
+    transferred();
+    await committed;
+    expect(r.commits[0]!.location).to.equal('fixture-page-2');
+    await session.leave({ suspend: true });
+  });
+
+  it('shows a failed transfer in the stage and reports the SCO missing, framing nothing', async () => {
+    const stage = await fixture<ScormStage>(html`<scorm-stage></scorm-stage>`);
+    const r = recorder();
+    const launcher = new HostedContentLauncher({ contentBase: base, timeout: 15000 });
+    launcher.prepare(
+      new URL('/test/content-host/fixtures/', base).href,
+      Promise.reject(new Error('The course files could not be stored on the content origin.')),
+    );
+    const url = new URL('/test/content-host/fixtures/sco.html', base).href;
+    launcher.launch(stage, launch(url), r.events);
+    const frame = stage.iframe!;
+    while (r.missing.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(r.missing).to.deep.equal([`The course files could not be stored on the content origin. ${url}`]);
+    expect(stage.status).to.equal('error');
+    expect(frame.contentDocument?.querySelectorAll('iframe').length ?? 0).to.equal(0);
+    expect(r.commits).to.deep.equal([]);
+  });
+
   it('refuses a launch URL that is not http(s) on the content origin, before loading anything', async () => {
     const stage = await fixture<ScormStage>(html`<scorm-stage></scorm-stage>`);
     const r = recorder();
