@@ -84,10 +84,17 @@ async function serveRemote(request: Request, upstream: string): Promise<Response
   });
 }
 
-/** Stores a copy of a good response; the caller keeps the worker alive for it (waitUntil). */
-async function keep(key: Request | string, response: Response): Promise<void> {
-  if (response.status !== 200) return;
-  await (await caches.open(HOST_CACHE)).put(key, response.clone()).catch(() => undefined);
+/**
+ * Stores a copy of a good response; the caller keeps the worker alive for it (waitUntil). The copy is taken
+ * at once, before the response's body is read by whoever it is handed to.
+ */
+function keep(key: Request | string, response: Response): Promise<void> {
+  if (response.status !== 200) return Promise.resolve();
+  const copy = response.clone();
+  return caches
+    .open(HOST_CACHE)
+    .then((cache) => cache.put(key, copy))
+    .catch(() => undefined);
 }
 
 /**

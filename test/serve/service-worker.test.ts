@@ -306,3 +306,40 @@ describe('registerServiceWorker in a page of its scope', () => {
     expect(win.navigator.serviceWorker.controller).to.not.equal(null);
   });
 });
+
+describe('registerServiceWorker with a content origin (isolated)', () => {
+  // Every answer of this scope is late, so the worker's install (its shell precache) takes a while.
+  const scope = new URL(`/sw-test/slow-${crypto.randomUUID()}/`, location.href).href;
+  let t: TestDb;
+  let frame: HTMLIFrameElement | undefined;
+  before(async () => {
+    t = await freshDb('test-sw-isolated');
+  });
+  after(async () => {
+    frame?.remove();
+    const registration = await navigator.serviceWorker.getRegistration(scope);
+    await registration?.unregister();
+    await t.remove();
+    const cache = await caches.open(SHELL_CACHE);
+    for (const request of await cache.keys()) if (request.url.startsWith(scope)) await cache.delete(request);
+  });
+
+  it('resolves once registered, without waiting for the install; the worker then takes the page over', async () => {
+    frame = document.createElement('iframe');
+    const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
+    frame.src = `${scope}register.html?isolated&db=${encodeURIComponent(t.name)}`;
+    document.body.append(frame);
+    await loaded;
+    const win = frame.contentWindow as Window & {
+      registered?: Promise<{ scope: string; controller: string | null; active: string | null }>;
+    };
+    while (!win.registered) await new Promise((resolve) => setTimeout(resolve, 20));
+    const result = await win.registered;
+    expect(result.scope).to.equal(scope);
+    // Content is served by the content origin's own worker: nothing here waited for this one.
+    expect(result.active).to.equal(null);
+    expect(result.controller).to.equal(null);
+    await until(() => win.navigator.serviceWorker.controller !== null);
+    expect(win.navigator.serviceWorker.controller?.scriptURL).to.contain('isolated=1');
+  });
+});

@@ -7,8 +7,8 @@ describe('the shell cache across builds', () => {
   const scope = new URL(`/sw-test/p${crypto.randomUUID()}/`, location.href).href;
   const cachedUnderScope = async () =>
     (await (await caches.open(SHELL_CACHE)).keys())
-      .map((r) => r.url.slice(scope.length))
-      .filter((u) => !u.startsWith('http'));
+      .filter((r) => r.url.startsWith(scope))
+      .map((r) => r.url.slice(scope.length));
 
   after(async () => {
     const cache = await caches.open(SHELL_CACHE);

@@ -1,10 +1,12 @@
 // A @web/test-runner middleware for the service-worker tests (added to web-test-runner.config.js):
-// - /sw-test/sw.js: src/serve/service-worker.ts bundled by esbuild on first request (as vite bundles dist/sw.js);
+// - /sw-test/sw.js: src/serve/service-worker.ts bundled by esbuild on first request (as vite bundles dist/sw.js),
+//   and /sw-test/content-sw.js: src/serve/content-sw.ts the same way;
 // - /sw-test/<scope>/: a tiny app shell (index page, script, stylesheet) for the precache and offline tests;
 // - /sw-test/<scope>/__offline and __online: while offline, every other request under that scope gets its
 //   connection dropped, as a real network failure (fetch rejects);
 // - /sw-test/<scope>/__hits: the paths under the scope that reached the server (proves what the worker
 //   answered by itself).
+// - /sw-test/slow-<name>/: the same, every answer 600 ms late (a worker whose install takes a while).
 // - /sw-test/zips/<fixture>.zip: that package of test/fixtures/ zipped on the fly (with Content-Length), and
 //   /sw-test/zips-chunked/<package>.zip the same without Content-Length, in chunks (for open-url tests).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -19,7 +21,10 @@ const zips = new Map();
 
 function zipFixturePackage(name) {
   const folder = resolve(fixturePackages, name);
-  if (!folder.startsWith(fixturePackages + sep) || !statSync(folder, { throwIfNoEntry: false })?.isDirectory())
+  if (
+    !folder.startsWith(fixturePackages + sep) ||
+    !statSync(folder, { throwIfNoEntry: false })?.isDirectory()
+  )
     return undefined;
   if (!zips.has(name)) {
     const files = {};
@@ -35,21 +40,25 @@ function zipFixturePackage(name) {
   }
   return zips.get(name);
 }
-let bundle;
+const bundles = new Map();
 const offline = new Set();
 const hits = new Map();
 
-function bundleWorker() {
-  bundle ??= build({
-    entryPoints: [resolve(projectRoot, 'src/serve/service-worker.ts')],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    absWorkingDir: projectRoot,
-    tsconfig: resolve(projectRoot, 'tsconfig.sw.json'),
-  }).then((result) => result.outputFiles[0].text);
-  return bundle;
+function bundleWorker(source = 'src/serve/service-worker.ts') {
+  if (!bundles.has(source))
+    bundles.set(
+      source,
+      build({
+        entryPoints: [resolve(projectRoot, source)],
+        bundle: true,
+        format: 'esm',
+        target: 'es2022',
+        write: false,
+        absWorkingDir: projectRoot,
+        tsconfig: resolve(projectRoot, 'tsconfig.sw.json'),
+      }).then((result) => result.outputFiles[0].text),
+    );
+  return bundles.get(source);
 }
 
 const shellIndex = `<!doctype html><html><head><title>Shell</title>
@@ -62,6 +71,12 @@ export async function swTestMiddleware(ctx, next) {
     ctx.type = 'text/javascript';
     ctx.set('Cache-Control', 'no-cache');
     ctx.body = await bundleWorker();
+    return undefined;
+  }
+  if (ctx.path === '/sw-test/content-sw.js') {
+    ctx.type = 'text/javascript';
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.body = await bundleWorker('src/serve/content-sw.ts');
     return undefined;
   }
   const zipMatch = /^\/sw-test\/(zips|zips-chunked)\/([^/]+)\.zip$/.exec(ctx.path);
@@ -106,6 +121,7 @@ export async function swTestMiddleware(ctx, next) {
     return undefined;
   }
   ctx.set('Cache-Control', 'no-cache');
+  if (scope.startsWith('slow-')) await new Promise((resolve) => setTimeout(resolve, 600));
   if (rest === '' || rest === 'index.html') {
     ctx.type = 'text/html';
     ctx.body = shellIndex;
@@ -120,12 +136,23 @@ export async function swTestMiddleware(ctx, next) {
     ctx.type = 'text/html';
     ctx.body = `<!doctype html><title>register</title><script type="module">
       import { registerServiceWorker } from '/src/serve/register.ts';
-      const db = new URLSearchParams(location.search).get('db');
+      const query = new URLSearchParams(location.search);
+      const db = query.get('db');
       window.registered = registerServiceWorker({
         url: '/sw-test/sw.js?db=' + encodeURIComponent(db),
         scope: new URL('./', location.href).href,
-      }).then((r) => ({ scope: r.scope, controller: navigator.serviceWorker.controller?.scriptURL ?? null }));
+        isolated: query.has('isolated'),
+      }).then((r) => ({
+        scope: r.scope,
+        controller: navigator.serviceWorker.controller?.scriptURL ?? null,
+        active: r.active?.state ?? null,
+      }));
     </script>`;
+  } else if (rest === 'content-host.html') {
+    // A stand-in for the content host page: what matters to content-sw.js is the assets it links.
+    ctx.type = 'text/html';
+    ctx.body = `<!doctype html><title>host</title><script type="module" src="./assets/app-1234.js"></script>
+<link rel="modulepreload" href="./assets/app-1234.js">`;
   } else if (rest === 'course/page.html') {
     ctx.type = 'text/html';
     ctx.body = '<title>course page</title>';
