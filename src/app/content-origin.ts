@@ -1,8 +1,11 @@
 // Content isolation as the app sets it up (architecture.md "Content isolation", config.json):
 // - `config.json` beside index.html may name a `contentOrigin`; read once at startup;
 // - with one, courses play through the hosted launcher (src/player/hosted-content.ts): an imported package's
-//   files are first transferred to the content origin's own database (once per package version), and URL
-//   courses are served through the content origin's service worker (`remote/…`);
+//   files are transferred to the content origin's own database (once per package version) while the player
+//   starts, its launches waiting for them, and URL courses are served through the content origin's service
+//   worker (`remote/…`);
+// - one hidden store host page on the content origin per page (opened by the isolation check, reused by the
+//   transfer that follows, closed when idle) receives the files (src/content-host/store-host.ts).
 // - without one, content runs on the app's origin, and the library says so.
 import { HostedContentLauncher } from '../player/hosted-content.js';
 import { CONTENT_SANDBOX } from '../player/scorm-stage.js';
@@ -67,7 +70,8 @@ export function packageVersionKey(pkg: StoredPackage): string {
   return `${pkg.manifestHash}:${pkg.fileCount}:${pkg.size}`;
 }
 
-const transferred = new Set<string>();
+/** This page's transfers, by content origin, package and version: done (or under way) once per page. */
+const transfers = new Map<string, Promise<void>>();
 
 /** A request to the store host, before it is numbered. */
 type StoreRequest = AppToStore extends infer T ? (T extends AppToStore ? Omit<T, 'id'> : never) : never;
@@ -218,14 +222,29 @@ function putTimeout(bytes: number): number {
 /**
  * Puts a package's files on the content origin, once per package version, through the store host.
  */
-export async function transferPackage(
+export function transferPackage(
   db: PlayerDatabase,
   pkg: StoredPackage,
   launcher: HostedContentLauncher,
 ): Promise<void> {
   const version = packageVersionKey(pkg);
   const key = `${launcher.contentOrigin} ${pkg.id} ${version}`;
-  if (transferred.has(key)) return;
+  let transfer = transfers.get(key);
+  if (!transfer) {
+    transfer = transferFiles(db, pkg, version, launcher);
+    transfers.set(key, transfer);
+    // A failed transfer is tried again by the next opening.
+    transfer.catch(() => transfers.delete(key));
+  }
+  return transfer;
+}
+
+async function transferFiles(
+  db: PlayerDatabase,
+  pkg: StoredPackage,
+  version: string,
+  launcher: HostedContentLauncher,
+): Promise<void> {
   // The file records are read while the content origin is asked: they hold Blobs, whose bytes are neither
   // read nor copied on this side (they travel by reference, structured clone), so reading them for nothing
   // costs little.
@@ -242,5 +261,4 @@ export async function transferPackage(
     if (!(await store.ask(put, putTimeout(pkg.size))))
       throw new Error('The course files could not be stored on the content origin.');
   });
-  transferred.add(key);
 }

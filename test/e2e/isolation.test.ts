@@ -88,6 +88,15 @@ before(async () => {
   mkdirSync(js);
   writeFileSync(join(js, 'imsmanifest.xml'), manifest('javascript:parent.owned=1'));
   writeFileSync(join(js, 'index.html'), hostileSco);
+  // A plain SCO with a file beside it, for the transfer to the content origin.
+  writeFileSync(
+    join(tmp, 'plain.zip'),
+    zipSync({
+      'imsmanifest.xml': strToU8(manifest('index.html').replace('hostile.course', 'plain.course')),
+      'index.html': strToU8('<!doctype html><title>Plain</title><p>plain</p>'),
+      'media/notes.txt': strToU8('notes of the plain course'),
+    }),
+  );
   writeFileSync(
     join(tmp, 'hostile.zip'),
     zipSync({ 'imsmanifest.xml': strToU8(manifest('index.html')), 'index.html': strToU8(hostileSco) }),
@@ -164,6 +173,56 @@ describe('content isolation', () => {
       packages[0]!.id,
     );
     assert.equal(status, 404);
+  });
+
+  it("an imported package's copy on the content origin left incomplete is transferred again", async () => {
+    const { page } = await h.newPage();
+    await page.goto(`${h.url}/?course=/iso/plain.zip&learner=reader`);
+    assert.equal(await currentTitle(page), 'Hostile lesson');
+    const notes = async () => {
+      const sco = await scoFrame(page);
+      await sco.waitForFunction(() => document.title === 'Plain');
+      return sco.evaluate(async () => {
+        const response = await fetch('media/notes.txt');
+        return `${response.status} ${await response.text()}`;
+      });
+    };
+    assert.equal(await notes(), '200 notes of the plain course');
+    // A copy cut short (as a transfer whose page went away would leave, were it not one transaction): one
+    // file of it is gone from the content origin's database.
+    const sco = await scoFrame(page);
+    const removed = await sco.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('scorm-player-content');
+          open.onerror = () => reject(new Error('no content database'));
+          open.onsuccess = () => {
+            const tx = open.result.transaction('files', 'readwrite');
+            const store = tx.objectStore('files');
+            let count = 0;
+            store.openCursor().onsuccess = (event) => {
+              const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+              if (!cursor) return;
+              if ((cursor.value as { path: string }).path === 'media/notes.txt') {
+                cursor.delete();
+                count++;
+              }
+              cursor.continue();
+            };
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve(count);
+            };
+          };
+        }),
+    );
+    assert.equal(removed, 1);
+    const packages = await readStore<{ id: string }>(page, 'packages');
+    assert.equal(packages.length, 1);
+    // The next opening (a new page) finds the copy incomplete and transfers the package again.
+    await page.goto(`${h.url}/?package=${packages[0]!.id}&learner=reader`);
+    assert.equal(await currentTitle(page), 'Hostile lesson');
+    assert.equal(await notes(), '200 notes of the plain course');
   });
 
   it('a zip link from another origin asks first, naming it; Cancel imports nothing', async () => {
