@@ -5,7 +5,8 @@
 // record put in one transaction on every Commit. Each figure is the median, over 25 Commits, of the time
 // from calling Commit to the write being durable (transaction complete, durability 'strict'), and of the
 // store's part alone (from onCommit receiving the state to durable): the rest is the runtime building the
-// AttemptState, which copies the whole data model on every Commit.
+// AttemptState, which shares every record the Commit did not change with the state before it
+// (src/runtime/value-table.ts) instead of copying the whole data model.
 // Budgets: ≤ 5 ms with 1 000 interactions, ≤ 20 ms with 10 000.
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
