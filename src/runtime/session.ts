@@ -299,7 +299,18 @@ export class Session {
       if (refusal) return (this.#refused(refusal, name), 'false');
       for (let j = firstNew; j < steps.length; j++)
         this.recordCounts[steps[j]!.collection] = steps[j]!.position + 1;
-      if (!spec.write?.(this, path, value)) this.elementValues.set(path.canonical, value);
+      if (!spec.write?.(this, path, value)) {
+        const top = steps[0];
+        this.elementValues.setParsed(
+          path.canonical,
+          value,
+          top && {
+            collection: top.collection,
+            position: top.position,
+            rest: path.canonical.slice(top.record.length + 1),
+          },
+        );
+      }
       if (this.options.onChange && model.watchedElements.includes(path.canonical)) this.#reportChanges();
       return this.#succeed('true');
     } catch (error) {

@@ -16,13 +16,26 @@ export interface ValueSnapshot {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Where a record's value is: its top-level collection, the record's position and the rest of the name. */
+export interface RecordPlace {
+  collection: string;
+  position: number;
+  rest: string;
+}
+
 export class ValueTable {
   /** Every value by canonical element name: what reads use. */
   readonly #all: Record<string, string> = {};
   /** The values outside records. */
   readonly #plain: Record<string, string> = {};
   /** Each top-level collection's records ('cmi.interactions' → record 0, 1…). */
-  readonly #records = new Map<string, RecordValues[]>();
+  readonly #records = new Map<string, Record<string, string>[]>();
+  /**
+   * Records a snapshot holds, which a write must replace rather than change. A snapshot hands out every
+   * record, so instead of marking them it counts: a record made after the last snapshot is this table's alone.
+   */
+  readonly #madeAt = new Map<string, number[]>();
+  #snapshots = 0;
   /** `<collection>.<n>.<rest>` for the data model's top-level collections. */
   readonly #recordName: RegExp;
 
@@ -36,39 +49,48 @@ export class ValueTable {
     return this.#all[name];
   }
 
+  /** Where a name's value lives when it is a record's (parsed from the name when the caller has not). */
+  #placeOf(name: string): RecordPlace | undefined {
+    const match = this.#recordName.exec(name);
+    return match ? { collection: match[1]!, position: +match[2]!, rest: match[3]! } : undefined;
+  }
+
   set(name: string, value: string): void {
+    this.setParsed(name, value, this.#placeOf(name));
+  }
+
+  /** Sets a value whose name the caller has parsed: `place` is its record's, undefined outside records. */
+  setParsed(name: string, value: string, place: RecordPlace | undefined): void {
     this.#all[name] = value;
-    const record = this.#recordName.exec(name);
-    if (!record) {
-      this.#plain[name] = value;
-      return;
-    }
-    const [, collection, position, rest] = record as unknown as [string, string, string, string];
-    const list = this.#list(collection, +position);
-    list[+position] = { ...list[+position], [rest]: value };
+    if (place) this.#writable(place)[place.rest] = value;
+    else this.#plain[name] = value;
   }
 
   delete(name: string): void {
     if (!(name in this.#all)) return;
     delete this.#all[name];
-    const record = this.#recordName.exec(name);
-    if (!record) {
-      delete this.#plain[name];
-      return;
-    }
-    const [, collection, position, rest] = record as unknown as [string, string, string, string];
-    const list = this.#list(collection, +position);
-    const kept = { ...list[+position] };
-    delete kept[rest];
-    list[+position] = kept;
+    const place = this.#placeOf(name);
+    if (place) delete this.#writable(place)[place.rest];
+    else delete this.#plain[name];
   }
 
-  /** The collection's record list, grown to hold `position` (records come in order; gaps are empty records). */
-  #list(collection: string, position: number): RecordValues[] {
+  /** The record at `place`, made when missing (records come in order; gaps get empty ones), and no snapshot's. */
+  #writable({ collection, position }: RecordPlace): Record<string, string> {
     let list = this.#records.get(collection);
-    if (!list) this.#records.set(collection, (list = []));
-    while (list.length <= position) list.push({});
-    return list;
+    let madeAt = this.#madeAt.get(collection);
+    if (!list || !madeAt) {
+      this.#records.set(collection, (list = []));
+      this.#madeAt.set(collection, (madeAt = []));
+    }
+    while (list.length <= position) {
+      list.push({});
+      madeAt.push(this.#snapshots);
+    }
+    if (madeAt[position]! < this.#snapshots) {
+      list[position] = { ...list[position] };
+      madeAt[position] = this.#snapshots;
+    }
+    return list[position]!;
   }
 
   /**
@@ -76,6 +98,7 @@ export class ValueTable {
    * snapshots while unchanged: nothing in a snapshot changes when the session writes on.
    */
   snapshot(): ValueSnapshot {
+    this.#snapshots++;
     const records: Record<string, RecordValues[]> = {};
     for (const [collection, list] of this.#records) if (list.length) records[collection] = list.slice();
     return { values: { ...this.#plain }, records };
