@@ -119,18 +119,23 @@ async function openPackage(
   options: OpenOptions,
 ): Promise<OpenedCourse> {
   options.onProgress?.({ phase: 'service-worker' });
-  const [{ registerServiceWorker }, { contentBaseUrl }, { appConfig }] = await Promise.all([
+  const [{ registerServiceWorker }, { contentBaseUrl }, { contentIsolation }] = await Promise.all([
     import('../serve/register.js'),
     import('../serve/content-url.js'),
-    import('./app-config.js'),
+    import('./content-origin.js'),
   ]);
-  // With a content origin, the app's worker keeps the app shell only and never serves package files here.
-  const isolated = (await appConfig()).contentBase !== undefined;
-  const registration = await registerServiceWorker(isolated ? { isolated: true } : {});
+  // Under content isolation, the package plays from the content origin (content-origin.ts isolateCourse), and
+  // the app's worker keeps the app shell only, never serving package files here: nothing waits for it.
+  // Without (no content origin, or one refused storage here), the worker serves the package on this origin.
+  let scope: string;
+  if (await contentIsolation()) {
+    registerServiceWorker({ isolated: true }).catch((error: unknown) => console.warn('scorm-player:', error));
+    scope = new URL('./', document.baseURI).href;
+  } else scope = (await registerServiceWorker()).scope;
   return {
     manifest: pkg.manifest,
     title: pkg.title,
-    contentBase: contentBaseUrl(registration.scope, pkg.id),
+    contentBase: contentBaseUrl(scope, pkg.id),
     courseKey,
     courseVersion: { url: packageVersionUrl(pkg.id), manifestHash: pkg.manifestHash },
     packageId: pkg.id,

@@ -4,10 +4,24 @@ import type { Route } from './routes.js';
 
 export type LazyView = Exclude<Route['view'], 'library' | 'unknown'>;
 
+/**
+ * Views that play content start the content origin's check (a page load there: src/app/content-origin.ts)
+ * with their module, rather than once they have their database and learner: it is on the way to the first
+ * launch. Its outcome (or failure) is read by the view, from the same promise.
+ */
+function withContentIsolation(view: () => Promise<unknown>): () => Promise<unknown> {
+  return () => {
+    void import('./content-origin.js')
+      .then(({ contentIsolation }) => contentIsolation())
+      .catch(() => undefined);
+    return view();
+  };
+}
+
 const loaders: Record<LazyView, () => Promise<unknown>> = {
-  play: () => import('./play-view.js'),
+  play: withContentIsolation(() => import('./play-view.js')),
   results: () => import('./results-view.js'),
-  dispatch: () => import('./dispatch-view.js'),
+  dispatch: withContentIsolation(() => import('./dispatch-view.js')),
   'dispatch-maker': () => import('./dispatch-maker.js'),
 };
 

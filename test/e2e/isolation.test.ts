@@ -225,6 +225,29 @@ describe('content isolation', () => {
     assert.equal(await notes(), '200 notes of the plain course');
   });
 
+  it("where the content origin gets no worker, an imported package plays on the app's origin", async () => {
+    // The browser refuses the content origin a service worker (as third-party storage blocking does): here,
+    // its script is missing. The app's own worker then serves the package, as without a content origin.
+    const refused = await startHarness({
+      mounts: { '/iso/': tmp },
+      handle: (req, res) => {
+        if (!new URL(req.url ?? '/', 'http://x').pathname.endsWith('/content-sw.js')) return false;
+        res.writeHead(404).end();
+        return true;
+      },
+    });
+    try {
+      const { page } = await refused.newPage();
+      await page.goto(`${refused.url}/?course=/iso/plain.zip&learner=reader`);
+      assert.equal(await currentTitle(page), 'Hostile lesson');
+      const sco = await scoFrame(page);
+      await sco.waitForFunction(() => document.title === 'Plain');
+      assert.ok(sco.url().startsWith(`${refused.url}/content/`), sco.url());
+    } finally {
+      await refused.close();
+    }
+  });
+
   it('a zip link from another origin asks first, naming it; Cancel imports nothing', async () => {
     const { page } = await h.newPage();
     const foreign = `${h.contentUrl}/iso/hostile.zip`;
