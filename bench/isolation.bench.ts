@@ -4,7 +4,7 @@
 // - a click on an item → the SCO document's first request, for an imported package already on the
 //   content origin: ≤ 150 ms median;
 // - the first launch of a 10 MB imported package, its transfer to the content origin included (from opening
-//   it to the SCO's first request): ≤ 1 s.
+//   it to the SCO's first request): ≤ 1 s, median of three fresh browser contexts.
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -159,25 +159,29 @@ const bench: Bench = async () => {
     });
     await context.close();
 
-    // 3. First launch of a 10 MB imported package, transfer included.
-    const c3 = await browser.newContext();
-    const p3 = await c3.newPage();
-    p3.on('dialog', (d) => void d.accept());
-    await p3.goto(`${isolated.appUrl}/?view=library&learner=big`);
-    await p3.locator('scorm-import-panel input[type=file]').setInputFiles(join(tmp, 'big.zip'));
-    await p3.locator('li.course').first().waitFor({ timeout: 60000 });
-    const id = await p3.locator('li.course').first().getAttribute('data-package');
-    const start = await p3.evaluate(() => performance.timeOrigin + performance.now());
-    await p3.goto(`${isolated.appUrl}/?package=${id}&learner=big`);
-    await waitForStageTitle(p3, 'Welcome');
-    const first = (await scoRequestStart(p3, 'Welcome')) - start;
+    // 3. First launch of a 10 MB imported package, transfer included: each in a fresh context (nothing of
+    // the content origin there yet, its worker included), median of three.
+    const firsts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const c3 = await browser.newContext();
+      const p3 = await c3.newPage();
+      p3.on('dialog', (d) => void d.accept());
+      await p3.goto(`${isolated.appUrl}/?view=library&learner=big`);
+      await p3.locator('scorm-import-panel input[type=file]').setInputFiles(join(tmp, 'big.zip'));
+      await p3.locator('li.course').first().waitFor({ timeout: 60000 });
+      const id = await p3.locator('li.course').first().getAttribute('data-package');
+      const start = await p3.evaluate(() => performance.timeOrigin + performance.now());
+      await p3.goto(`${isolated.appUrl}/?package=${id}&learner=big`);
+      await waitForStageTitle(p3, 'Welcome');
+      firsts.push((await scoRequestStart(p3, 'Welcome')) - start);
+      await c3.close();
+    }
     figures.push({
       name: 'first launch of a 10 MB imported package (transfer included)',
-      value: first,
+      value: median(firsts),
       unit: 'ms',
       budget: { max: 1000 },
     });
-    await c3.close();
   } finally {
     await browser.close();
     await isolated.close();
