@@ -145,21 +145,38 @@ async function hostPage(later: (work: Promise<unknown>) => void): Promise<Respon
   }
 }
 
+/** Build assets as read once by this worker: their hashed names never change, and each host page loads several. */
+const assetsInMemory = new Map<string, { body: Blob; headers: Headers }>();
+
+/** Keeps a copy of a good asset response in assetsInMemory; the copy is taken at once (see keep). */
+function remember(url: string, response: Response): Promise<void> {
+  if (response.status !== 200 || new URL(url).search !== '') return Promise.resolve();
+  const copy = response.clone();
+  return copy
+    .blob()
+    .then((body) => void assetsInMemory.set(url, { body, headers: new Headers(copy.headers) }))
+    .catch(() => undefined);
+}
+
+/** A hashed build asset: from memory, else the cache, else the network (then cached). */
+async function buildAsset(request: Request, later: (work: Promise<unknown>) => void): Promise<Response> {
+  const known = assetsInMemory.get(request.url);
+  if (known) return new Response(known.body, { headers: known.headers });
+  const hit = await caches.match(request, { cacheName: HOST_CACHE });
+  const response = hit ?? (await fetch(request));
+  if (!hit) later(keep(request, response));
+  later(remember(request.url, response));
+  return response;
+}
+
 /**
- * The host page (hostPage) and hashed build assets (cache first), for offline play. Responses are answered
+ * The host page (hostPage) and hashed build assets (buildAsset), for offline play. Responses are answered
  * at once and stored meanwhile (`later`: the event's waitUntil).
  */
 function hostShell(request: Request, later: (work: Promise<unknown>) => void): Promise<Response> | undefined {
   if (request.method !== 'GET' || !request.url.startsWith(scope())) return undefined;
   const path = new URL(request.url).pathname.slice(new URL(scope()).pathname.length);
-  if (path.startsWith('assets/'))
-    return (async () => {
-      const hit = await caches.match(request, { cacheName: HOST_CACHE });
-      if (hit) return hit;
-      const response = await fetch(request);
-      later(keep(request, response));
-      return response;
-    })();
+  if (path.startsWith('assets/')) return buildAsset(request, later);
   if (path === 'content-host.html') return hostPage(later);
   return undefined;
 }
@@ -178,8 +195,9 @@ async function warmHostShell(): Promise<void> {
   await Promise.all([
     ...pending,
     ...urls.map(async (url) => {
-      if (await caches.match(url, { cacheName: HOST_CACHE })) return;
-      await keep(url, await fetch(url));
+      const hit = await caches.match(url, { cacheName: HOST_CACHE });
+      const asset = hit ?? (await fetch(url));
+      await Promise.all([hit ? undefined : keep(url, asset), remember(url, asset)]);
     }),
   ]);
 }
