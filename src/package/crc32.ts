@@ -21,11 +21,14 @@ function buildTables(): Int32Array {
   return t;
 }
 
-/** The CRC-32 of the bytes, as an unsigned 32-bit number (the value zip headers store). */
-export function crc32(bytes: Uint8Array): number {
+/**
+ * The CRC-32 of the bytes, as an unsigned 32-bit number (the value zip headers store). Pass the CRC-32 of
+ * the bytes before them as `previous` to go on over data that comes in pieces.
+ */
+export function crc32(bytes: Uint8Array, previous = 0): number {
   const t = TABLES;
   const b = bytes;
-  let c = -1;
+  let c = ~previous;
   let i = 0;
   for (const last = b.length - 8; i <= last; i += 8) {
     const word =

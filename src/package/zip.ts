@@ -9,6 +9,7 @@
 import { Inflate, inflateSync, unzipSync, type UnzipFileInfo } from 'fflate';
 import { crc32 } from './crc32.js';
 import { PackageError, PackageErrorCode } from './zip-error.js';
+import { inflateNatively } from './zip-native.js';
 import { readDataOffsets, type EntryLocation } from './zip-offsets.js';
 
 export * from './zip-error.js';
@@ -328,6 +329,11 @@ const overrunAllowance = (size: number): number => 16 * size + 1024 ** 2;
 /** The largest slice of a stream fed to the inflater at once: bigger slices gain nothing. */
 const MAX_SLICE = 64 * 1024;
 
+/** The longest slice of deflate data that cannot inflate past `size` by more than the allowance. */
+function inflateSliceLength(size: number): number {
+  return Math.min(MAX_SLICE, Math.ceil(overrunAllowance(size) / MAX_DEFLATE_RATIO));
+}
+
 function overInflated(entry: ZipEntryInfo): PackageError {
   return new PackageError(
     PackageErrorCode.SizeMismatch,
@@ -346,7 +352,7 @@ function overInflated(entry: ZipEntryInfo): PackageError {
  */
 function inflateBounded(raw: Uint8Array, entry: ZipEntryInfo): Uint8Array {
   const size = entry.size;
-  const slice = Math.min(MAX_SLICE, Math.ceil(overrunAllowance(size) / MAX_DEFLATE_RATIO));
+  const slice = inflateSliceLength(size);
   if (raw.length <= slice) {
     const data = inflateSync(raw);
     if (data.length > size) throw overInflated(entry);
@@ -362,6 +368,33 @@ function inflateBounded(raw: Uint8Array, entry: ZipEntryInfo): Uint8Array {
   for (let at = 0; at < raw.length; at += slice)
     inflater.push(raw.subarray(at, at + slice), at + slice >= raw.length);
   return out.subarray(0, written);
+}
+
+/**
+ * Below this much deflate data an entry is inflated by fflate: a native stream's setup costs more than
+ * inflating a small file in JavaScript.
+ */
+const NATIVE_MIN_BYTES = 16 * 1024;
+
+/**
+ * The bytes of one entry, checked as readZipEntry checks them (size and CRC-32 against the central
+ * directory, inflating stopped past the declared size), as one or more chunks. A deflated entry is inflated
+ * by the platform's native inflater where there is one (zip-native.ts), several times faster than fflate;
+ * if that refuses the data, the entry is read again by readZipEntry, so that the error names exactly what
+ * is wrong (and data that fflate reads and that passes every check there is still accepted).
+ */
+export async function readZipEntryChunks(bytes: Uint8Array, entry: ZipEntryInfo): Promise<Uint8Array[]> {
+  if (entry.compression === 8 && entry.compressedSize >= NATIVE_MIN_BYTES) {
+    const raw = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    try {
+      const chunks = await inflateNatively(raw, entry, inflateSliceLength(entry.size));
+      if (chunks) return chunks;
+    } catch (error) {
+      // Inflating past the declared size is final (and was stopped); anything else is named by readZipEntry.
+      if (error instanceof PackageError) throw error;
+    }
+  }
+  return [readZipEntry(bytes, entry)];
 }
 
 /** Reads the entries of a checked directory one by one, so the caller can store each and let it go. */

@@ -7,13 +7,14 @@ import {
   parseManifest,
   readZipDirectory,
   readZipEntry,
+  readZipEntryChunks,
   sha256Hex,
   type Manifest,
   type ZipDirectory,
 } from '../package/index.js';
 import { contentTypeFor } from './content-types.js';
 import { storageError } from './storage-error.js';
-import { openPlayerDb, type StoredPackage } from './db.js';
+import { openPlayerDb, type StoredFile, type StoredPackage } from './db.js';
 import type { ImportProgress, ImportRequest, ImportResponse } from './import-protocol.js';
 
 /** The worker global, typed structurally (the main tsconfig has the DOM lib, not WebWorker). */
@@ -75,46 +76,50 @@ async function importPackage(request: ImportRequest): Promise<StoredPackage> {
     ...(request.source === undefined ? {} : { source: request.source }),
   };
 
+  // Every entry is read and checked first (readZipEntryChunks: size and CRC-32 against the central
+  // directory, inflated natively where the platform can), each held as a Blob, whose bytes the browser
+  // keeps outside this worker; a mismatch throws before anything is written. A stored entry of a dropped
+  // File is kept as a slice of that File, not a copy. Then ONE transaction adds the record and every file,
+  // all queued within one task, so it cannot auto-commit half way and a failure leaves nothing behind.
+  Object.assign(progress, {
+    phase: 'unzip',
+    totalBytes: directory.totalBytes,
+    totalFiles: directory.entries.length,
+  });
+  const source = request.file instanceof Blob ? request.file : undefined;
+  const files: StoredFile[] = [];
+  let reported = 0;
+  for (const entry of directory.entries) {
+    const type = contentTypeFor(entry.path);
+    const chunks = (await readZipEntryChunks(bytes, entry)) as Uint8Array<ArrayBuffer>[];
+    const blob =
+      source && entry.compression === 0
+        ? source.slice(entry.dataOffset, entry.dataOffset + entry.size, type)
+        : new Blob(chunks, { type });
+    files.push({ packageId: record.id, path: entry.path, blob, type });
+    progress.bytes += entry.size;
+    progress.files++;
+    if (progress.bytes - reported >= PROGRESS_STEP || progress.files === progress.totalFiles) {
+      reported = progress.bytes;
+      post({ type: 'progress', progress: { ...progress } });
+    }
+  }
+
   const db = await openPlayerDb(request.dbName);
   try {
     const tx = db.transaction(['packages', 'files'], 'readwrite');
     const done = tx.done;
     done.catch(noop);
-    Object.assign(progress, {
-      phase: 'unzip',
-      totalBytes: directory.totalBytes,
-      totalFiles: directory.entries.length,
-    });
+    progress.phase = 'commit';
+    post({ type: 'progress', progress: { ...progress } });
     try {
       tx.objectStore('packages').add(record).catch(noop);
-      const files = tx.objectStore('files');
-      // All requests are queued within this one task: the transaction cannot auto-commit before the loop
-      // ends, and IndexedDB writes the queued blobs while the next entries inflate. Every entry is read
-      // through readZipEntry, which checks its size and CRC-32 (a mismatch throws and aborts the whole
-      // transaction); a stored entry of a dropped File is then kept as a slice of that File, not a copy.
-      const source = request.file instanceof Blob ? request.file : undefined;
-      let reported = 0;
-      for (const entry of directory.entries) {
-        const type = contentTypeFor(entry.path);
-        const data = readZipEntry(bytes, entry);
-        const blob =
-          source && entry.compression === 0
-            ? source.slice(entry.dataOffset, entry.dataOffset + entry.size, type)
-            : new Blob([data as Uint8Array<ArrayBuffer>], { type });
-        files.add({ packageId: record.id, path: entry.path, blob, type }).catch(noop);
-        progress.bytes += entry.size;
-        progress.files++;
-        if (progress.bytes - reported >= PROGRESS_STEP || progress.files === progress.totalFiles) {
-          reported = progress.bytes;
-          post({ type: 'progress', progress: { ...progress } });
-        }
-      }
+      const store = tx.objectStore('files');
+      for (const file of files) store.add(file).catch(noop);
     } catch (error) {
       tx.abort();
       throw error;
     }
-    progress.phase = 'commit';
-    post({ type: 'progress', progress: { ...progress } });
     try {
       await done;
     } catch (error) {
