@@ -53,6 +53,46 @@ function parse(bytes: Uint8Array, directory: ZipDirectory, xml: Uint8Array): Man
   }
 }
 
+/**
+ * Reads and checks every entry (readZipEntryChunks: size and CRC-32 against the central directory, inflated
+ * natively where the platform can) and holds each as a Blob, whose bytes the browser keeps outside this
+ * worker; a mismatch throws before anything is written. A stored entry of a dropped File is kept as a slice
+ * of that File, not a copy. Nothing is written here: importPackage then adds the record and every file in
+ * ONE transaction, all queued within one task, so it cannot auto-commit half way (an await between requests
+ * would let it) and a failure leaves nothing behind.
+ */
+async function readFiles(
+  request: ImportRequest,
+  bytes: Uint8Array,
+  directory: ZipDirectory,
+  progress: ImportProgress,
+): Promise<StoredFile[]> {
+  Object.assign(progress, {
+    phase: 'unzip',
+    totalBytes: directory.totalBytes,
+    totalFiles: directory.entries.length,
+  });
+  const source = request.file instanceof Blob ? request.file : undefined;
+  const files: StoredFile[] = [];
+  let reported = 0;
+  for (const entry of directory.entries) {
+    const type = contentTypeFor(entry.path);
+    const chunks = (await readZipEntryChunks(bytes, entry)) as Uint8Array<ArrayBuffer>[];
+    const blob =
+      source && entry.compression === 0
+        ? source.slice(entry.dataOffset, entry.dataOffset + entry.size, type)
+        : new Blob(chunks, { type });
+    files.push({ packageId: request.id, path: entry.path, blob, type });
+    progress.bytes += entry.size;
+    progress.files++;
+    if (progress.bytes - reported >= PROGRESS_STEP || progress.files === progress.totalFiles) {
+      reported = progress.bytes;
+      post({ type: 'progress', progress: { ...progress } });
+    }
+  }
+  return files;
+}
+
 async function importPackage(request: ImportRequest): Promise<StoredPackage> {
   const progress: ImportProgress = { phase: 'read', bytes: 0, totalBytes: 0, files: 0, totalFiles: 0 };
   post({ type: 'progress', progress: { ...progress } });
@@ -76,36 +116,17 @@ async function importPackage(request: ImportRequest): Promise<StoredPackage> {
     ...(request.source === undefined ? {} : { source: request.source }),
   };
 
-  // Every entry is read and checked first (readZipEntryChunks: size and CRC-32 against the central
-  // directory, inflated natively where the platform can), each held as a Blob, whose bytes the browser
-  // keeps outside this worker; a mismatch throws before anything is written. A stored entry of a dropped
-  // File is kept as a slice of that File, not a copy. Then ONE transaction adds the record and every file,
-  // all queued within one task, so it cannot auto-commit half way and a failure leaves nothing behind.
-  Object.assign(progress, {
-    phase: 'unzip',
-    totalBytes: directory.totalBytes,
-    totalFiles: directory.entries.length,
-  });
-  const source = request.file instanceof Blob ? request.file : undefined;
-  const files: StoredFile[] = [];
-  let reported = 0;
-  for (const entry of directory.entries) {
-    const type = contentTypeFor(entry.path);
-    const chunks = (await readZipEntryChunks(bytes, entry)) as Uint8Array<ArrayBuffer>[];
-    const blob =
-      source && entry.compression === 0
-        ? source.slice(entry.dataOffset, entry.dataOffset + entry.size, type)
-        : new Blob(chunks, { type });
-    files.push({ packageId: record.id, path: entry.path, blob, type });
-    progress.bytes += entry.size;
-    progress.files++;
-    if (progress.bytes - reported >= PROGRESS_STEP || progress.files === progress.totalFiles) {
-      reported = progress.bytes;
-      post({ type: 'progress', progress: { ...progress } });
-    }
+  // The database opens while the entries are read.
+  const opening = openPlayerDb(request.dbName);
+  opening.catch(noop); // a failure to open is thrown where it is awaited below
+  let files: StoredFile[];
+  try {
+    files = await readFiles(request, bytes, directory, progress);
+  } catch (error) {
+    opening.then((db) => db.close(), noop);
+    throw error;
   }
-
-  const db = await openPlayerDb(request.dbName);
+  const db = await opening;
   try {
     const tx = db.transaction(['packages', 'files'], 'readwrite');
     const done = tx.done;

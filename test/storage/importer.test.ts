@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { zipSync, type Zippable } from 'fflate';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { PackageErrorCode } from '../../src/package/index.js';
 import { importPackage, type ImportProgress } from '../../src/storage/importer.js';
 import { getFile, listFiles, listPackages } from '../../src/storage/package-store.js';
@@ -19,6 +19,7 @@ import {
   quotedOverlapZip,
   sharedStreamBomb,
 } from '../package/hostile-zips.js';
+import { hostileLargeEntries } from '../package/native-cases.js';
 import { countFiles, freshDb, randomBytes, textBytes, type TestDb } from './import-fixtures.js';
 
 /** A ~26 MB package: the fixture course plus large stored (random) and deflated (text) media files. */
@@ -107,6 +108,18 @@ describe('importPackage', () => {
     expect(last.totalFiles).to.equal(course.size + 8);
   });
 
+  it('stores large deflated (inflated natively) and stored files byte for byte', async () => {
+    const zip = bigPackage(course);
+    const record = await importPackage(new Blob([zip as Uint8Array<ArrayBuffer>]), { db: t.db });
+    const expected = unzipSync(zip);
+    expect(record.fileCount).to.equal(Object.keys(expected).length);
+    for (const [path, data] of Object.entries(expected)) {
+      const stored = await getFile(t.db, record.id, path);
+      expect(stored?.blob.size, path).to.equal(data.length);
+      expect(new Uint8Array(await stored!.blob.arrayBuffer()), path).to.deep.equal(data);
+    }
+  });
+
   it('cancels on abort: rejects with code aborted and stores nothing', async () => {
     const controller = new AbortController();
     const promise = importPackage(new Blob([bigPackage(course) as Uint8Array<ArrayBuffer>]), {
@@ -189,6 +202,15 @@ describe('importPackage', () => {
     for (const [what, zip, code] of cases) {
       const error = await rejection(importPackage(new Blob([zip as Uint8Array<ArrayBuffer>]), { db: t.db }));
       expect(error.code, what).to.equal(code);
+    }
+    await expectEmpty(t);
+  });
+
+  it('stores nothing for large deflated entries (inflated natively) that fail a check', async () => {
+    for (const { what, zip, code } of hostileLargeEntries()) {
+      const error = await rejection(importPackage(new Blob([zip as Uint8Array<ArrayBuffer>]), { db: t.db }));
+      expect(error.code, what).to.equal(code);
+      expect(error.entry, what).to.equal('index.html');
     }
     await expectEmpty(t);
   });
