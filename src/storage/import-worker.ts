@@ -14,7 +14,10 @@ import {
 } from '../package/index.js';
 import { contentTypeFor } from './content-types.js';
 import { storageError } from './storage-error.js';
-import { openPlayerDb, type StoredFile, type StoredPackage } from './db.js';
+import type { IDBPObjectStore } from 'idb';
+import { openPlayerDb, type PlayerDB, type StoredFile, type StoredPackage } from './db.js';
+
+type FilesStore = IDBPObjectStore<PlayerDB, ('packages' | 'files')[], 'files', 'readwrite'>;
 import type { ImportProgress, ImportRequest, ImportResponse } from './import-protocol.js';
 
 /** The worker global, typed structurally (the main tsconfig has the DOM lib, not WebWorker). */
@@ -53,27 +56,38 @@ function parse(bytes: Uint8Array, directory: ZipDirectory, xml: Uint8Array): Man
   }
 }
 
+/** Lets queued tasks run (IndexedDB callbacks among them): a message to self, not clamped like setTimeout. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+}
+
 /**
  * Reads and checks every entry (readZipEntryChunks: size and CRC-32 against the central directory, inflated
- * natively where the platform can) and holds each as a Blob, whose bytes the browser keeps outside this
- * worker; a mismatch throws before anything is written. A stored entry of a dropped File is kept as a slice
- * of that File, not a copy. Nothing is written here: importPackage then adds the record and every file in
- * ONE transaction, all queued within one task, so it cannot auto-commit half way (an await between requests
- * would let it) and a failure leaves nothing behind.
+ * natively where the platform can) and hands each to `onFile` as a Blob, whose bytes the browser keeps
+ * outside this worker; a mismatch throws. A stored entry of a dropped File is kept as a slice of that
+ * File, not a copy. After each entry the queued tasks run, so that the transaction can take the files
+ * read so far while the next are inflated.
  */
 async function readFiles(
   request: ImportRequest,
   bytes: Uint8Array,
   directory: ZipDirectory,
   progress: ImportProgress,
-): Promise<StoredFile[]> {
+  onFile: (file: StoredFile) => void,
+): Promise<void> {
   Object.assign(progress, {
     phase: 'unzip',
     totalBytes: directory.totalBytes,
     totalFiles: directory.entries.length,
   });
   const source = request.file instanceof Blob ? request.file : undefined;
-  const files: StoredFile[] = [];
   let reported = 0;
   for (const entry of directory.entries) {
     const type = contentTypeFor(entry.path);
@@ -82,15 +96,59 @@ async function readFiles(
       source && entry.compression === 0
         ? source.slice(entry.dataOffset, entry.dataOffset + entry.size, type)
         : new Blob(chunks, { type });
-    files.push({ packageId: request.id, path: entry.path, blob, type });
+    onFile({ packageId: request.id, path: entry.path, blob, type });
     progress.bytes += entry.size;
     progress.files++;
     if (progress.bytes - reported >= PROGRESS_STEP || progress.files === progress.totalFiles) {
       reported = progress.bytes;
       post({ type: 'progress', progress: { ...progress } });
     }
+    await nextTask();
   }
-  return files;
+}
+
+/**
+ * Adds files to the transaction as they are read, while the next ones inflate, in ONE transaction so that
+ * a failure, a full quota or a cancel leaves nothing behind. A transaction commits once it has no request
+ * pending when control returns to the event loop, and takes new requests only in the task that opened it
+ * or in a request's callback (IndexedDB 3.0 §2.7 "transaction lifecycle"). So while files are still being
+ * read one cheap request (a count over an empty key range) is always pending, and its callback adds
+ * whatever has been read meanwhile and places the next one.
+ */
+class TransactionFeeder {
+  readonly #ready: StoredFile[] = [];
+  #reading = true;
+  #failure: unknown;
+
+  constructor(
+    private readonly store: FilesStore,
+    private readonly idle: IDBKeyRange,
+  ) {
+    this.#pump();
+  }
+
+  /** Set when a request could not be placed (the transaction was aborted): reading can stop. */
+  get failure(): unknown {
+    return this.#failure;
+  }
+
+  add(file: StoredFile): void {
+    this.#ready.push(file);
+  }
+
+  /** No more files: the last callback adds what is left and lets the transaction commit. */
+  end(): void {
+    this.#reading = false;
+  }
+
+  #pump = (): void => {
+    try {
+      for (const file of this.#ready.splice(0)) this.store.add(file).catch(noop);
+      if (this.#reading) this.store.count(this.idle).then(this.#pump, noop);
+    } catch (error) {
+      this.#failure = error;
+    }
+  };
 }
 
 async function importPackage(request: ImportRequest): Promise<StoredPackage> {
@@ -116,31 +174,39 @@ async function importPackage(request: ImportRequest): Promise<StoredPackage> {
     ...(request.source === undefined ? {} : { source: request.source }),
   };
 
-  // The database opens while the entries are read.
-  const opening = openPlayerDb(request.dbName);
-  opening.catch(noop); // a failure to open is thrown where it is awaited below
-  let files: StoredFile[];
-  try {
-    files = await readFiles(request, bytes, directory, progress);
-  } catch (error) {
-    opening.then((db) => db.close(), noop);
-    throw error;
-  }
-  const db = await opening;
+  const db = await openPlayerDb(request.dbName);
   try {
     const tx = db.transaction(['packages', 'files'], 'readwrite');
     const done = tx.done;
     done.catch(noop);
+    // A transaction that ends before every file is added was aborted (by a failed request: a full quota):
+    // reading stops there, and its error is what is reported.
+    let ended = false;
+    done.then(
+      () => (ended = true),
+      () => (ended = true),
+    );
+    tx.objectStore('packages').add(record).catch(noop);
+    // No file is stored under ['', ''] (a package id is a UUID): counting it is a cheap request.
+    const feeder = new TransactionFeeder(tx.objectStore('files'), IDBKeyRange.only(['', '']));
+    try {
+      await readFiles(request, bytes, directory, progress, (file) => {
+        if (ended || feeder.failure !== undefined)
+          throw storageError(tx.error ?? feeder.failure ?? new Error('the transaction ended'), record.size);
+        feeder.add(file);
+      });
+    } catch (error) {
+      try {
+        tx.abort();
+      } catch {
+        // it had already ended (aborted by a failed request)
+      }
+      throw error;
+    } finally {
+      feeder.end();
+    }
     progress.phase = 'commit';
     post({ type: 'progress', progress: { ...progress } });
-    try {
-      tx.objectStore('packages').add(record).catch(noop);
-      const store = tx.objectStore('files');
-      for (const file of files) store.add(file).catch(noop);
-    } catch (error) {
-      tx.abort();
-      throw error;
-    }
     try {
       await done;
     } catch (error) {
