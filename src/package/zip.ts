@@ -6,6 +6,8 @@
 // Nothing in the directory is trusted: entries that share bytes are refused before anything is inflated,
 // inflating stops as soon as an entry passes its declared size, and every entry's size and CRC-32 are
 // checked against the central directory (APPNOTE 4.4.7, 4.4.9) before its bytes are handed out.
+// readZipEntryChunks reads an entry with the same checks through the platform's native inflater where there
+// is one (zip-native.ts); the importer uses it, as inflating is most of what an import costs.
 import { Inflate, inflateSync, unzipSync, type UnzipFileInfo } from 'fflate';
 import { crc32 } from './crc32.js';
 import { PackageError, PackageErrorCode } from './zip-error.js';
@@ -381,7 +383,8 @@ const NATIVE_MIN_BYTES = 16 * 1024;
  * directory, inflating stopped past the declared size), as one or more chunks. A deflated entry is inflated
  * by the platform's native inflater where there is one (zip-native.ts), several times faster than fflate;
  * if that refuses the data, the entry is read again by readZipEntry, so that the error names exactly what
- * is wrong (and data that fflate reads and that passes every check there is still accepted).
+ * is wrong (and data that fflate reads and that passes every check there is still accepted). Under Node,
+ * prefer readZipEntry: its web streams cost more than native inflating saves (bench/zip.bench.ts).
  */
 export async function readZipEntryChunks(bytes: Uint8Array, entry: ZipEntryInfo): Promise<Uint8Array[]> {
   if (entry.compression === 8 && entry.compressedSize >= NATIVE_MIN_BYTES) {

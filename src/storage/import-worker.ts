@@ -12,13 +12,14 @@ import {
   type Manifest,
   type ZipDirectory,
 } from '../package/index.js';
+import type { IDBPObjectStore } from 'idb';
 import { contentTypeFor } from './content-types.js';
 import { storageError } from './storage-error.js';
-import type { IDBPObjectStore } from 'idb';
 import { openPlayerDb, type PlayerDB, type StoredFile, type StoredPackage } from './db.js';
+import type { ImportProgress, ImportRequest, ImportResponse } from './import-protocol.js';
+import { deletePackage } from './package-store.js';
 
 type FilesStore = IDBPObjectStore<PlayerDB, ('packages' | 'files')[], 'files', 'readwrite'>;
-import type { ImportProgress, ImportRequest, ImportResponse } from './import-protocol.js';
 
 /** The worker global, typed structurally (the main tsconfig has the DOM lib, not WebWorker). */
 interface WorkerScope {
@@ -181,17 +182,17 @@ async function importPackage(request: ImportRequest): Promise<StoredPackage> {
     done.catch(noop);
     // A transaction that ends before every file is added was aborted (by a failed request: a full quota):
     // reading stops there, and its error is what is reported.
-    let ended = false;
+    let ended: 'committed' | 'aborted' | undefined;
     done.then(
-      () => (ended = true),
-      () => (ended = true),
+      () => (ended = 'committed'),
+      () => (ended = 'aborted'),
     );
     tx.objectStore('packages').add(record).catch(noop);
     // No file is stored under ['', ''] (a package id is a UUID): counting it is a cheap request.
     const feeder = new TransactionFeeder(tx.objectStore('files'), IDBKeyRange.only(['', '']));
     try {
       await readFiles(request, bytes, directory, progress, (file) => {
-        if (ended || feeder.failure !== undefined)
+        if (ended !== undefined || feeder.failure !== undefined)
           throw storageError(tx.error ?? feeder.failure ?? new Error('the transaction ended'), record.size);
         feeder.add(file);
       });
@@ -201,6 +202,9 @@ async function importPackage(request: ImportRequest): Promise<StoredPackage> {
       } catch {
         // it had already ended (aborted by a failed request)
       }
+      // Never expected (a request is always pending while reading), but if it committed part of the
+      // package, that part goes: an import stores everything or nothing.
+      if (ended === 'committed') await deletePackage(db, request.id).catch(noop);
       throw error;
     } finally {
       feeder.end();
