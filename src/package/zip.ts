@@ -384,7 +384,8 @@ const NATIVE_MIN_BYTES = 16 * 1024;
  * by the platform's native inflater where there is one (zip-native.ts), several times faster than fflate;
  * if that refuses the data, the entry is read again by readZipEntry, so that the error names exactly what
  * is wrong (and data that fflate reads and that passes every check there is still accepted). Under Node,
- * prefer readZipEntry: its web streams cost more than native inflating saves (bench/zip.bench.ts).
+ * prefer readZipEntry: there web streams cost more than native inflating saves (the 24 MB package of
+ * bench/zip.bench.ts: about 200 ms through DecompressionStream, 90 ms by readZipEntry).
  */
 export async function readZipEntryChunks(bytes: Uint8Array, entry: ZipEntryInfo): Promise<Uint8Array[]> {
   if (entry.compression === 8 && entry.compressedSize >= NATIVE_MIN_BYTES) {
