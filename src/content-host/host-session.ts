@@ -6,6 +6,7 @@ import { Scorm12Api, Scorm2004Api } from '../runtime/index.js';
 import type { AttemptState, NavRequestFromContent, RuntimeChange, RuntimeOptions } from '../runtime/types.js';
 import { requestValidity, type NavigationValidity } from '../sequencing/navigator.js';
 import { isPlayerToHost, type HostToPlayer, type LaunchSpec } from './protocol.js';
+import { RecordSender } from './record-changes.js';
 
 type Api = Scorm12Api | Scorm2004Api;
 
@@ -54,7 +55,15 @@ export class HostSession {
     return this.api;
   }
 
+  /** What the player has of the states' record lists: a state goes with only the records that changed. */
+  private readonly records = new RecordSender();
+
   private post(message: HostToPlayer): void {
+    if (
+      (message.type === 'commit' || message.type === 'state' || message.type === 'unloaded') &&
+      message.state
+    )
+      Object.assign(message, this.records.pack(message.state));
     this.port.postMessage(message);
   }
 

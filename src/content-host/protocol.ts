@@ -23,6 +23,7 @@ import type {
   RuntimeOptions,
   SharedDataStores,
 } from '../runtime/types.js';
+import { isRecordChanges, type RecordChanges } from './record-changes.js';
 
 export const CONTENT_HOST_PROTOCOL = 'scorm-player/content-host@1';
 
@@ -81,6 +82,8 @@ export type HostToPlayer =
       type: 'commit';
       seq: number;
       state: AttemptState;
+      /** The state's record lists, as changes since the last message (record-changes.ts). */
+      records?: RecordChanges;
       /** 2004: the adl.data stores this SCO may write, as they are now. */
       sharedData?: SharedDataStores;
     }
@@ -90,14 +93,14 @@ export type HostToPlayer =
    * The SCO's current, uncommitted state, sent once after each burst of SetValue calls: the player cannot
    * wait for the host when its page goes away (pagehide), and keeps this as the session's last state then.
    */
-  | { type: 'state'; state: AttemptState }
+  | { type: 'state'; state: AttemptState; records?: RecordChanges }
   /**
    * The content's own Terminate / LMSFinish returned (after its terminating `commit`; not sent for a finish
    * the host did on the content's behalf during `unload`), with its adl.nav.request when not _none_.
    */
   | { type: 'terminated'; request?: NavRequestFromContent }
   /** Answer to `unload`: the SCO is gone; `state` is its final state when a session had begun. */
-  | { type: 'unloaded'; state?: AttemptState };
+  | { type: 'unloaded'; state?: AttemptState; records?: RecordChanges };
 
 // ---------------------------------------------------------------------------------------------------------
 // Guards: messages come from another origin (and, through the host, from content that can reach the
@@ -168,6 +171,8 @@ function isSharedData(value: unknown): value is SharedDataStores {
   return isRecord(value) && Object.values(value).every((v) => v === undefined || typeof v === 'string');
 }
 
+const optionalRecords = (value: unknown): boolean => value === undefined || isRecordChanges(value);
+
 export function isHostToPlayer(value: unknown): value is HostToPlayer {
   if (!isRecord(value)) return false;
   switch (value.type) {
@@ -180,6 +185,7 @@ export function isHostToPlayer(value: unknown): value is HostToPlayer {
       return (
         typeof value.seq === 'number' &&
         isAttemptState(value.state) &&
+        optionalRecords(value.records) &&
         (value.sharedData === undefined || isSharedData(value.sharedData))
       );
     case 'change':
@@ -191,9 +197,9 @@ export function isHostToPlayer(value: unknown): value is HostToPlayer {
     case 'terminated':
       return value.request === undefined || isNavRequestFromContent(value.request);
     case 'unloaded':
-      return value.state === undefined || isAttemptState(value.state);
+      return (value.state === undefined || isAttemptState(value.state)) && optionalRecords(value.records);
     case 'state':
-      return isAttemptState(value.state);
+      return isAttemptState(value.state) && optionalRecords(value.records);
     default:
       return false;
   }

@@ -77,6 +77,8 @@ export const ManifestWarningCode = {
   SelectCountExceedsChildren: 'select-count-exceeds-children',
   /** An atLeastCount rollup rule needs more children than the activity has. */
   RollupCountUnreachable: 'rollup-count-unreachable',
+  /** limitConditions@attemptLimit="0": the activity can never be attempted (the reference implementation). */
+  AttemptLimitZero: 'attempt-limit-zero',
   /** An adlseq:objective extends no imsss objective of its sequencing. */
   AdlseqObjectiveUnknown: 'adlseq-objective-unknown',
   /** item@parameters on an item that launches nothing. */

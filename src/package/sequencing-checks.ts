@@ -145,7 +145,7 @@ function checkObjectives(a: Activity, warn: Warn): void {
 }
 
 /**
- * Counts that can never be reached: a selectCount above the number of children selects them all (SR.1,
+ * Counts that can never be reached: an attempt limit of 0, a selectCount above the number of children selects them all (SR.1,
  * sequencing.md §8), an atLeastCount rollup rule over more children than there are never fires (RB.1.4).
  */
 function checkCounts(a: Activity, warn: Warn): void {
@@ -156,6 +156,14 @@ function checkCounts(a: Activity, warn: Warn): void {
       a.childCount === 0
         ? `item "${a.id}" selects ${r.selectCount} children but has none; nothing is selected`
         : `item "${a.id}" selects ${r.selectCount} children but has ${a.childCount}; all of them are used`,
+      a.element,
+    );
+  // ▲ Some LMSs read 0 as "no limit"; we follow the reference implementation (no attempt allowed), so an
+  // author who meant the other is told.
+  if (a.sequencing.limitConditions.attemptLimit === 0)
+    warn(
+      ManifestWarningCode.AttemptLimitZero,
+      `item "${a.id}" has attemptLimit="0": it can never be attempted, nor chosen (leave attemptLimit out for no limit)`,
       a.element,
     );
   for (const rule of a.sequencing.rollupRules.rules)

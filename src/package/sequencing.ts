@@ -107,10 +107,10 @@ export function applySequencing(def: SequencingDefinition, seq: XmlElement, repo
         case 'limitConditions': {
           const lc = def.limitConditions;
           const limit = r.int(el, 'attemptLimit');
-          // IMS SS 1.0 (and the ADL SampleRTE): an attempt limit of 0 means no limit, so it is left out
-          // rather than handed on as a limit that would forbid every attempt.
-          if (limit !== undefined && limit > 0) lc.attemptLimit = limit;
-          else if (limit === 0) delete lc.attemptLimit;
+          // ▲ attemptLimit="0" is kept as a limit of no attempts, as the ADL reference implementation takes
+          // it (the activity is never delivered nor selectable; sequencing.md UP.1); some LMSs read it as
+          // unlimited, which the SN book does not say.
+          if (limit !== undefined && limit >= 0) lc.attemptLimit = limit;
           for (const name of [
             'attemptAbsoluteDurationLimit',
             'attemptExperiencedDurationLimit',

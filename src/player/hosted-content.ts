@@ -11,6 +11,7 @@ import {
   type HostToPlayer,
   type PlayerToHost,
 } from '../content-host/protocol.js';
+import { RecordReceiver } from '../content-host/record-changes.js';
 import type { AttemptState, SharedDataStores } from '../runtime/types.js';
 import type { NavigationValidity } from '../sequencing/navigator.js';
 import type {
@@ -126,8 +127,13 @@ class HostedSco implements ContentSession {
     this.port?.postMessage(message);
   }
 
+  /** The states' record lists as the host sent them (its messages carry only the records that changed). */
+  private readonly records = new RecordReceiver();
+
   private receive(data: unknown): void {
     if (!isHostToPlayer(data)) return;
+    if ((data.type === 'commit' || data.type === 'state' || data.type === 'unloaded') && data.state)
+      data.state = this.records.unpack(data.state, data.records ?? {});
     this.handle(data);
   }
 

@@ -1,8 +1,13 @@
 // The attempt's data between sessions: what a resumed session starts from (restoreAttempt) and the state()
-// a session hands over (describeAttempt). AttemptState.data keeps the SCO's values and the collections'
-// record counts as { values, counts }; readers outside the runtime use storedValues() rather than the shape.
+// a session hands over (describeAttempt). AttemptState.data is
+//   { values: { element: value } outside records, counts: { collection: records },
+//     '<collection>': [{ rest of the element name: value }, …] for each top-level collection with records }
+// (value-table.ts): a Commit shares the records that did not change with the state before it, so a store
+// can write what changed. States of earlier versions kept every value in `values`; both read the same.
+// Readers outside the runtime use storedValues() and storedCounts() rather than the shape.
 import type { DataModel } from './data-model.js';
 import type { AttemptState } from './types.js';
+import type { ValueTable } from './value-table.js';
 
 /** Where a session starts. */
 export interface StartingPoint {
@@ -15,13 +20,57 @@ export interface StartingPoint {
 
 const roundToHundredths = (seconds: number): number => Math.round(seconds * 100) / 100;
 
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
 /** The SCO's stored values of a state (element → value), whatever the state's age or origin. */
 export function storedValues(state: Pick<AttemptState, 'data'> | undefined): Record<string, string> {
-  const values = (state?.data as { values?: unknown } | undefined)?.values;
+  const data: unknown = state?.data;
   const out: Record<string, string> = {};
-  if (values && typeof values === 'object')
+  if (!isObject(data)) return out;
+  const values = data.values;
+  if (isObject(values))
     for (const [name, value] of Object.entries(values)) if (typeof value === 'string') out[name] = value;
+  for (const [collection, records] of Object.entries(data)) {
+    if (!Array.isArray(records)) continue;
+    records.forEach((record: unknown, position) => {
+      if (!isObject(record)) return;
+      for (const [rest, value] of Object.entries(record))
+        if (typeof value === 'string') out[`${collection}.${position}.${rest}`] = value;
+    });
+  }
   return out;
+}
+
+/** A record's string values (the rest of each element name → value). */
+function recordOf(record: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isObject(record))
+    for (const [rest, value] of Object.entries(record)) if (typeof value === 'string') out[rest] = value;
+  return out;
+}
+
+/**
+ * The stored records of one top-level collection ('cmi.objectives'), each by the rest of its element names
+ * ('id', 'score.raw'), without expanding the rest of the state (a long session's interactions).
+ */
+export function storedRecords(
+  state: Pick<AttemptState, 'data'> | undefined,
+  collection: string,
+): Record<string, string>[] {
+  const data: unknown = state?.data;
+  if (!isObject(data)) return [];
+  const list = data[collection];
+  if (Array.isArray(list)) return list.map(recordOf);
+  // A state of the earlier shape: the records' values are among data.values.
+  const records: Record<string, string>[] = [];
+  const prefix = `${collection}.`;
+  const values = storedValues(state);
+  for (const name in values) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(\d+)\.(.+)$/.exec(name.slice(prefix.length));
+    if (match) (records[+match[1]!] ??= {})[match[2]!] = values[name]!;
+  }
+  return Array.from(records, (record) => record ?? {});
 }
 
 /** The SCO's stored collection counts of a state (collection → records), whatever the state's age or origin. */
@@ -76,13 +125,13 @@ export interface SessionFacts {
   exitValue: string;
   totalSeconds: number;
   sessionSeconds: number;
-  elementValues: Record<string, string>;
+  elementValues: ValueTable;
   recordCounts: Record<string, number>;
 }
 
 /** The JSON-safe state of the attempt: what the next session needs (see AttemptState). */
 export function describeAttempt(model: DataModel, facts: SessionFacts): AttemptState {
-  const values = facts.elementValues;
+  const { values, records } = facts.elementValues.snapshot();
   const exit = facts.exitValue;
   // After a suspend (or a suspendAll request: ADL's SampleRTE treats it so), or a session cut off before
   // it said how it ends, the attempt goes on.
@@ -101,7 +150,7 @@ export function describeAttempt(model: DataModel, facts: SessionFacts): AttemptS
     successStatus: 'unknown',
     location: values[model.locationElement] ?? '',
     suspendData: values['cmi.suspend_data'] ?? '',
-    data: { values: { ...values }, counts: { ...facts.recordCounts } },
+    data: { values, counts: { ...facts.recordCounts }, ...records },
   };
   for (const [field, element] of model.summaryNumbers)
     if (values[element]) (state as unknown as Record<string, number>)[field] = +values[element];

@@ -40,7 +40,7 @@ const FEEDBACK: Record<string, RegExp> = {
 };
 const feedback: ValueCheck = (value, session, path) => {
   if (value.length > 255) return refuse(TOO_LONG, 'longer than 255 characters');
-  const type = session.elementValues[path.indexSteps[0]!.record + '.type'] ?? '';
+  const type = session.elementValues.get(path.indexSteps[0]!.record + '.type') ?? '';
   return (FEEDBACK[type]?.test(value) ?? true)
     ? undefined
     : refuse(TYPE_MISMATCH, 'not a CMIFeedback of the interaction type');
@@ -185,26 +185,27 @@ export const model12: DataModel = {
       'cmi.student_data.time_limit_action': options.timeLimitAction ?? 'continue,no message',
     });
     // A5 rule 1: 'not attempted' at the first launch of an attempt.
-    session.elementValues[LESSON_STATUS] ??= 'not attempted';
+    if (session.elementValues.get(LESSON_STATUS) === undefined)
+      session.elementValues.set(LESSON_STATUS, 'not attempted');
   },
 
   // A5 lesson_status rules 2-5, at LMSFinish.
   finishSession(session) {
     const { elementValues: values, options } = session;
-    const status = values[LESSON_STATUS];
-    const raw = values['cmi.core.score.raw'];
+    const status = values.get(LESSON_STATUS);
+    const raw = values.get('cmi.core.score.raw');
     if (options.mode === 'browse') {
-      if (status === 'not attempted') values[LESSON_STATUS] = 'browsed';
+      if (status === 'not attempted') values.set(LESSON_STATUS, 'browsed');
     } else if (options.credit !== 'no-credit' && options.mode !== 'review') {
       // Mastery decides only when the SCO itself set neither passed nor failed (as Rustici does).
       if (options.masteryScore != null && raw && status !== 'passed' && status !== 'failed')
-        values[LESSON_STATUS] = +raw >= options.masteryScore ? 'passed' : 'failed';
-      else if (status === 'not attempted') values[LESSON_STATUS] = 'completed';
+        values.set(LESSON_STATUS, +raw >= options.masteryScore ? 'passed' : 'failed');
+      else if (status === 'not attempted') values.set(LESSON_STATUS, 'completed');
     }
   },
 
   summarize(session, state) {
-    const status = (session.elementValues[LESSON_STATUS] || 'not attempted') as LessonStatus;
+    const status = (session.elementValues.get(LESSON_STATUS) || 'not attempted') as LessonStatus;
     state.lessonStatus = status;
     state.completionStatus =
       status === 'not attempted'

@@ -170,7 +170,7 @@ const FORMATS: Record<string, [pattern: PlainCheck, response: PlainCheck]> = {
 const SINGLE_PATTERN = ['true-false', 'likert', 'numeric', 'other'];
 
 const interactionType = (session: Session, path: ElementPath): string | undefined =>
-  session.elementValues[path.indexSteps[0]!.record + '.type'];
+  session.elementValues.get(path.indexSteps[0]!.record + '.type');
 const learnerResponse: ValueCheck = (value, session, path) => {
   const type = interactionType(session, path);
   return type ? FORMATS[type]![1](value) : refuse(DEPENDENCY, 'set type first');
@@ -187,7 +187,10 @@ const correctPattern: ValueCheck = (value, session, path) => {
   const key = (pattern = ''): string => (type === 'choice' ? pattern.split('[,]').sort().join() : pattern);
   if (type === 'choice' || type === 'sequencing')
     for (let j = 0; j < (session.recordCounts[step.collection] ?? 0); j++)
-      if (j !== step.position && key(session.elementValues[`${step.collection}.${j}.pattern`]) === key(value))
+      if (
+        j !== step.position &&
+        key(session.elementValues.get(`${step.collection}.${j}.pattern`)) === key(value)
+      )
         return refuse(SET_FAILURE, 'the pattern repeats');
   return undefined;
 };
@@ -204,7 +207,7 @@ function idsOf(session: Session, collection: string): Map<string, number> {
   if (!ids) {
     byCollection.set(collection, (ids = new Map()));
     for (let j = 0; j < (session.recordCounts[collection] ?? 0); j++) {
-      const id = session.elementValues[`${collection}.${j}.id`];
+      const id = session.elementValues.get(`${collection}.${j}.id`);
       if (id !== undefined && !ids.has(id)) ids.set(id, j);
     }
   }
@@ -218,7 +221,7 @@ const uniqueId =
     const refusal = longIdentifier(value);
     if (refusal) return refusal;
     const step = lastStep(path);
-    const was = session.elementValues[path.canonical];
+    const was = session.elementValues.get(path.canonical);
     if (writeOnce && was !== undefined && was !== value)
       return refuse(SET_FAILURE, 'an objective id cannot change');
     const holder = idsOf(session, step.collection).get(value);
@@ -230,7 +233,7 @@ const uniqueId =
 const indexId: ValueWriter = (session, path, value) => {
   const step = lastStep(path);
   const ids = idsOf(session, step.collection);
-  const was = session.elementValues[path.canonical];
+  const was = session.elementValues.get(path.canonical);
   if (was !== undefined && ids.get(was) === step.position) ids.delete(was);
   ids.set(value, step.position);
   return false;
@@ -239,9 +242,9 @@ const indexId: ValueWriter = (session, path, value) => {
 // B5: completion and success as evaluated at GetValue and Terminate.
 const completion = (session: Session): CompletionStatus => {
   const threshold = session.options.completionThreshold;
-  const progress = session.elementValues['cmi.progress_measure'];
+  const progress = session.elementValues.get('cmi.progress_measure');
   return threshold == null
-    ? ((session.elementValues['cmi.completion_status'] as CompletionStatus) ?? 'unknown')
+    ? ((session.elementValues.get('cmi.completion_status') as CompletionStatus) ?? 'unknown')
     : !progress
       ? 'unknown'
       : +progress >= threshold
@@ -250,9 +253,9 @@ const completion = (session: Session): CompletionStatus => {
 };
 const success = (session: Session): SuccessStatus => {
   const threshold = session.options.scaledPassingScore;
-  const scaled = session.elementValues['cmi.score.scaled'];
+  const scaled = session.elementValues.get('cmi.score.scaled');
   return threshold == null
-    ? ((session.elementValues['cmi.success_status'] as SuccessStatus) ?? 'unknown')
+    ? ((session.elementValues.get('cmi.success_status') as SuccessStatus) ?? 'unknown')
     : !scaled
       ? 'unknown'
       : +scaled >= threshold
@@ -374,8 +377,8 @@ const SEEDED_FIELDS: [keyof ObjectiveSeed, string][] = [
 function objectiveIndex(session: Session, id: string): number {
   const { elementValues: values, recordCounts: counts } = session;
   const count = counts['cmi.objectives'] ?? 0;
-  for (let j = 0; j < count; j++) if (values[`cmi.objectives.${j}.id`] === id) return j;
-  values[`cmi.objectives.${count}.id`] = id;
+  for (let j = 0; j < count; j++) if (values.get(`cmi.objectives.${j}.id`) === id) return j;
+  values.set(`cmi.objectives.${count}.id`, id);
   counts['cmi.objectives'] = count + 1;
   return count;
 }
@@ -389,7 +392,7 @@ function seedObjectives(session: Session): void {
     const record = `cmi.objectives.${objectiveIndex(session, seed.id)}.`;
     for (const [field, element] of SEEDED_FIELDS) {
       const value = seed[field];
-      if (value !== undefined && value !== null) session.elementValues[record + element] = String(value);
+      if (value !== undefined && value !== null) session.elementValues.set(record + element, String(value));
     }
   }
 }
@@ -520,14 +523,14 @@ export const model2004: DataModel = {
 
   // B5 on Terminate: both evaluations are kept (the session time was added already).
   finishSession(session) {
-    session.elementValues['cmi.completion_status'] = completion(session);
-    session.elementValues['cmi.success_status'] = success(session);
+    session.elementValues.set('cmi.completion_status', completion(session));
+    session.elementValues.set('cmi.success_status', success(session));
   },
 
   summarize(session, state) {
     state.completionStatus = completion(session);
     state.successStatus = success(session);
-    state.navRequest = session.elementValues['adl.nav.request'] ?? '_none_';
+    state.navRequest = session.elementValues.get('adl.nav.request') ?? '_none_';
   },
 
   // adl.nav.request_valid.*: answered by the navigator, 'unknown' without one.
@@ -545,7 +548,7 @@ export const model2004: DataModel = {
 
   // After Terminate, the pending navigation request goes to the sequencer (RTE 4.4.2).
   afterTerminate(session) {
-    const request = session.elementValues['adl.nav.request'];
+    const request = session.elementValues.get('adl.nav.request');
     if (!request || request === '_none_') return;
     const target = /^\{target=(.+)\}(choice|jump)$/.exec(request);
     try {

@@ -17,6 +17,7 @@ import {
 } from './data-model.js';
 import { type ElementPath, isKnownPattern, parseName } from './element-names.js';
 import type { AttemptState, RuntimeOptions } from './types.js';
+import { ValueTable } from './value-table.js';
 
 const NOT_INITIALIZED = 0;
 const RUNNING = 1;
@@ -34,7 +35,7 @@ function commitRefusal(answer: unknown): string | undefined {
 
 export class Session {
   /** The SCO's values by canonical element name ('cmi.location', 'cmi.interactions.0.id'). */
-  readonly elementValues: Record<string, string>;
+  readonly elementValues: ValueTable;
   /** Record counts by collection ('cmi.interactions', 'cmi.interactions.0.objectives'). */
   readonly recordCounts: Record<string, number>;
   /** What the LMS provides (read-only elements) by element. */
@@ -56,7 +57,8 @@ export class Session {
     readonly model: DataModel,
   ) {
     const start = restoreAttempt(model, options.resume);
-    this.elementValues = start.elementValues;
+    this.elementValues = new ValueTable(Object.keys(model.collections));
+    for (const name in start.elementValues) this.elementValues.set(name, start.elementValues[name]!);
     this.recordCounts = start.recordCounts;
     this.totalSeconds = start.earlierSeconds;
     this.entryValue = start.entryValue;
@@ -66,7 +68,7 @@ export class Session {
 
   /** The session time the SCO has set so far, in seconds. */
   sessionSeconds(): number {
-    const value = this.elementValues[this.model.sessionTimeElement];
+    const value = this.elementValues.get(this.model.sessionTimeElement);
     return value ? this.model.parseTime(value) || 0 : 0;
   }
 
@@ -104,7 +106,7 @@ export class Session {
     const spec = path.spec!;
     return spec.read
       ? spec.read(this, path)
-      : (this.elementValues[path.canonical] ?? this.lmsValues[path.canonical] ?? spec.initial);
+      : (this.elementValues.get(path.canonical) ?? this.lmsValues[path.canonical] ?? spec.initial);
   }
 
   #peek(element: string): string {
@@ -157,8 +159,8 @@ export class Session {
       if (this.#phase !== RUNNING) return (this.#outOfSession(TERMINATE), 'false');
       this.totalSeconds = Math.round((this.totalSeconds + this.sessionSeconds()) * 100) / 100;
       model.finishSession(this);
-      this.#exitValue = this.elementValues[model.exitElement] ?? '';
-      delete this.elementValues[model.exitElement];
+      this.#exitValue = this.elementValues.get(model.exitElement) ?? '';
+      this.elementValues.delete(model.exitElement);
       this.#phase = TERMINATED;
       const state = this.attemptState();
       const unsaved = this.#save(state);
@@ -297,7 +299,18 @@ export class Session {
       if (refusal) return (this.#refused(refusal, name), 'false');
       for (let j = firstNew; j < steps.length; j++)
         this.recordCounts[steps[j]!.collection] = steps[j]!.position + 1;
-      if (!spec.write?.(this, path, value)) this.elementValues[path.canonical] = value;
+      if (!spec.write?.(this, path, value)) {
+        const top = steps[0];
+        this.elementValues.setParsed(
+          path.canonical,
+          value,
+          top && {
+            collection: top.collection,
+            position: top.position,
+            rest: path.canonical.slice(top.record.length + 1),
+          },
+        );
+      }
       if (this.options.onChange && model.watchedElements.includes(path.canonical)) this.#reportChanges();
       return this.#succeed('true');
     } catch (error) {
@@ -348,7 +361,7 @@ export class Session {
       started: this.#phase !== NOT_INITIALIZED,
       terminated,
       entryValue: this.entryValue,
-      exitValue: terminated ? this.#exitValue : (this.elementValues[this.model.exitElement] ?? ''),
+      exitValue: terminated ? this.#exitValue : (this.elementValues.get(this.model.exitElement) ?? ''),
       totalSeconds: this.totalSeconds,
       sessionSeconds: this.sessionSeconds(),
       elementValues: this.elementValues,

@@ -138,6 +138,10 @@ export interface AttemptState {
   suspendData: string;
   /** 2004: the adl.nav.request pending at Terminate ('_none_' when none). */
   navRequest?: string;
-  /** The whole data model (version-specific, JSON-safe); read it through the API, not directly. */
+  /**
+   * The whole data model (version-specific, JSON-safe); read it through the API (or storedValues /
+   * storedRecords), not directly. Records a Commit did not change are the same objects as in the state
+   * before it, so a store can compare by identity and write only what changed.
+   */
   data: Record<string, unknown>;
 }

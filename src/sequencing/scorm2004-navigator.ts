@@ -2,7 +2,7 @@
 // request, moves run-time data into tracking data (sequencing.md §5.2) and back (§5.1), publishes one
 // snapshot per sequencing pass, and persists the whole state.
 import type { Item, Manifest, Organization } from '../package/types.js';
-import { storedCounts, storedValues } from '../runtime/attempt-data.js';
+import { storedCounts, storedRecords } from '../runtime/attempt-data.js';
 import type { AttemptState, CompletionStatus, ObjectiveSeed } from '../runtime/types.js';
 import type {
   ActivityStatus,
@@ -181,24 +181,25 @@ class Scorm2004Navigator implements Navigator {
   /** §5.2: run-time → tracking data, the objectives array first, then the SCO's top-level values. */
   private take(a: Activity, state: AttemptState): void {
     const seq = this.seq;
-    const values = storedValues(state);
+    // Only the objectives are read: a long session's interactions are not expanded on every report.
+    const records = storedRecords(state, 'cmi.objectives');
     const count = storedCounts(state)['cmi.objectives'] ?? 0;
     let primaryEntrySuccess = false;
     const set = (o: Objective, k: Field, v: boolean | number | undefined) => write(seq, a, o, k, v);
     for (let n = 0; n < count; n++) {
-      const p = `cmi.objectives.${n}.`;
-      const id = values[`${p}id`];
+      const entry = records[n] ?? {};
+      const id = entry['id'];
       const o = a.objectives.find((x) => x.def.objectiveID !== undefined && x.def.objectiveID === id);
       if (!o) continue; // unknown IDs are ignored
-      const success = successOf(values[`${p}success_status`]);
+      const success = successOf(entry['success_status']);
       if (o === primary(a) && success !== undefined) primaryEntrySuccess = true;
       set(o, 'satisfied', success);
-      set(o, 'completed', completionOf(values[`${p}completion_status`]));
-      set(o, 'normalizedMeasure', numberOf(values[`${p}score.scaled`]));
-      set(o, 'scoreRaw', numberOf(values[`${p}score.raw`]));
-      set(o, 'scoreMin', numberOf(values[`${p}score.min`]));
-      set(o, 'scoreMax', numberOf(values[`${p}score.max`]));
-      set(o, 'progressMeasure', numberOf(values[`${p}progress_measure`]));
+      set(o, 'completed', completionOf(entry['completion_status']));
+      set(o, 'normalizedMeasure', numberOf(entry['score.scaled']));
+      set(o, 'scoreRaw', numberOf(entry['score.raw']));
+      set(o, 'scoreMin', numberOf(entry['score.min']));
+      set(o, 'scoreMax', numberOf(entry['score.max']));
+      set(o, 'progressMeasure', numberOf(entry['progress_measure']));
     }
     const o = primary(a);
     // §5.2: the array first, then the top-level values the SCO set. ▲ The reference implementation lets a

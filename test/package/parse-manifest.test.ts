@@ -603,11 +603,11 @@ describe('parseManifest: sequencing', () => {
     expect(first(m).sequencing?.objectives.primary?.mapInfo).to.deep.equal([]);
   });
 
-  it('attemptLimit="0" means no limit', () => {
+  it('attemptLimit="0" is kept: no attempt is allowed (the reference implementation)', () => {
     const s = seqOf(
       '<imsss:sequencing><imsss:limitConditions attemptLimit="0"/></imsss:sequencing>',
     ).sequencing;
-    expect(s?.limitConditions).to.deep.equal({});
+    expect(s?.limitConditions).to.deep.equal({ attemptLimit: 0 });
   });
 
   it('values outside the vocabulary keep the default, with a warning', () => {

@@ -253,6 +253,17 @@ describe('sequencing checks: counts', () => {
     );
     expect(issues(m, 'rollup-count-unreachable')[0]?.message).to.contain('"m"').and.contain('3 of 2');
   });
+
+  it('an attempt limit of 0, which allows no attempt', () => {
+    const m = parse(
+      cluster('<imsss:sequencing><imsss:limitConditions attemptLimit="0"/></imsss:sequencing>', 2),
+    );
+    expect(issues(m, 'attempt-limit-zero')[0]?.message).to.contain('"m"').and.contain('never');
+    const one = parse(
+      cluster('<imsss:sequencing><imsss:limitConditions attemptLimit="1"/></imsss:sequencing>', 2),
+    );
+    expect(one.warnings).to.deep.equal([]);
+  });
 });
 
 describe('sequencing checks: SCORM 1.2 and the corpus', () => {

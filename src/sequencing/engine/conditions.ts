@@ -54,10 +54,13 @@ export const completedOf = (seq: Seq, a: Activity, o: Objective): Tri =>
 export const progressOf = (seq: Seq, a: Activity, o: Objective): number | undefined =>
   read(seq, o, 'progressMeasure', fresh(a, o, true));
 
-/** attemptLimitExceeded (§1.7, UP.1 3). */
+/**
+ * attemptLimitExceeded (§1.7, UP.1 3). ▲ A limit of 0 allows no attempt at all, before any attempt too (the
+ * reference implementation: such an activity is never delivered nor selectable).
+ */
 export function attemptLimitExceeded(a: Activity): boolean {
   const limit = a.def.limitConditions.attemptLimit;
-  return limit !== undefined && a.attempted && a.attemptCount >= limit;
+  return limit !== undefined && (limit === 0 || (a.attempted && a.attemptCount >= limit));
 }
 
 /** An ISO 8601 duration (xs:duration) in seconds; undefined when unreadable. */

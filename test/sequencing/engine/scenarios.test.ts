@@ -549,6 +549,15 @@ describe('scenarios: limits, selection, jump, suspend, abandon, globals, restore
     ],
   });
   play({
+    id: 'attemptLimit 0: never delivered nor selectable; flow skips nothing and stops before it',
+    items: [{ id: 'a' }, { id: 'b', seq: (s) => (s.limitConditions.attemptLimit = 0) }, { id: 'c' }],
+    steps: [
+      { do: 'choice a', then: 'deliver a', toc: 'a c' },
+      { do: 'choice b', then: 'invalid DB.1.1-3' },
+      { do: 'choice c', then: 'deliver c', toc: 'a c' },
+    ],
+  });
+  play({
     id: 'attemptAbsoluteDurationLimit: over the limit, no new attempt',
     items: [{ id: 'a', seq: (s) => (s.limitConditions.attemptAbsoluteDurationLimit = 'PT1M') }, { id: 'b' }],
     steps: [
