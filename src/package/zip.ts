@@ -345,6 +345,38 @@ function overInflated(entry: ZipEntryInfo): PackageError {
 }
 
 /**
+ * The bytes a deflate stream made only of stored blocks (RFC 1951 3.2.4: BTYPE 00, then LEN and NLEN, then
+ * LEN bytes as they are) holds, joined; undefined when it holds any other kind of block, or is damaged (left
+ * to the inflater to report). Zip tools deflate incompressible media this way, and such a stream's output is
+ * its own bytes: its length is known before anything is copied, so it needs neither an inflater nor the
+ * slicing that bounds what a compressed stream may expand to.
+ */
+function storedBlocks(raw: Uint8Array, entry: ZipEntryInfo): Uint8Array | undefined {
+  const blocks: [start: number, end: number][] = [];
+  let total = 0;
+  for (let at = 0; ;) {
+    if (at + 5 > raw.length) return undefined;
+    const header = raw[at] as number; // BFINAL in bit 0, BTYPE in bits 1-2; a stored block pads the rest
+    if (header & 0b110) return undefined;
+    const length = (raw[at + 1] as number) | ((raw[at + 2] as number) << 8);
+    const check = (raw[at + 3] as number) | ((raw[at + 4] as number) << 8);
+    if ((length ^ 0xffff) !== check || at + 5 + length > raw.length) return undefined;
+    blocks.push([at + 5, at + 5 + length]);
+    total += length;
+    if (total > entry.size) throw overInflated(entry);
+    at += 5 + length;
+    if (header & 1) break;
+  }
+  const out = new Uint8Array(total);
+  let written = 0;
+  for (const [start, end] of blocks) {
+    out.set(raw.subarray(start, end), written);
+    written += end - start;
+  }
+  return out;
+}
+
+/**
  * Inflates a deflate stream and stops soon after it passes the declared size, so that the CPU a lying
  * directory costs is bounded by the size it declares, never by what the stream holds (fflate's `inflateSync`
  * into a fixed `out` buffer silently drops what does not fit but keeps inflating to the end of the stream).
@@ -353,6 +385,8 @@ function overInflated(entry: ZipEntryInfo): PackageError {
  * few hundred slices at most (fflate's streaming `Inflate` keeps its state between them).
  */
 function inflateBounded(raw: Uint8Array, entry: ZipEntryInfo): Uint8Array {
+  const stored = storedBlocks(raw, entry);
+  if (stored) return stored;
   const size = entry.size;
   const slice = inflateSliceLength(size);
   if (raw.length <= slice) {
