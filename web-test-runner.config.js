@@ -75,6 +75,7 @@ export default {
     '!test/architecture/**',
     '!test/runtime-dist/**',
     '!test/package-install/**',
+    '!test/package-node/**',
   ],
   nodeResolve: { exportConditions: ['production'] },
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),

@@ -3,6 +3,19 @@
 // (eight 256-entry tables, eight input bytes per step) runs about twice as fast as the one-table loop, which
 // matters because every byte of every imported package, stored media included, goes through it.
 
+/** zlib's crc32(data, value) (Node ≥ 20.15): the same CRC-32, in native code several times faster. */
+type NativeCrc32 = (data: Uint8Array, value?: number) => number;
+
+/**
+ * Node's own CRC-32 when this runs under Node (reached through process.getBuiltinModule, so that this
+ * module stays importable, and bundles as it is, for browsers, which have none and use the tables below).
+ */
+const nativeCrc32: NativeCrc32 | undefined = (() => {
+  const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const zlib = process?.getBuiltinModule?.('node:zlib') as { crc32?: NativeCrc32 } | undefined;
+  return typeof zlib?.crc32 === 'function' ? zlib.crc32 : undefined;
+})();
+
 const TABLES = buildTables();
 
 function buildTables(): Int32Array {
@@ -21,11 +34,19 @@ function buildTables(): Int32Array {
   return t;
 }
 
-/** The CRC-32 of the bytes, as an unsigned 32-bit number (the value zip headers store). */
-export function crc32(bytes: Uint8Array): number {
+/**
+ * The CRC-32 of the bytes, as an unsigned 32-bit number (the value zip headers store). Pass the CRC-32 of
+ * the bytes before them as `previous` to go on over data that comes in pieces.
+ */
+export function crc32(bytes: Uint8Array, previous = 0): number {
+  return nativeCrc32 ? nativeCrc32(bytes, previous) : crc32Tables(bytes, previous);
+}
+
+/** crc32 computed here, with the slicing-by-8 tables (exported for tests, where a native one is used). */
+export function crc32Tables(bytes: Uint8Array, previous = 0): number {
   const t = TABLES;
   const b = bytes;
-  let c = -1;
+  let c = ~previous;
   let i = 0;
   for (const last = b.length - 8; i <= last; i += 8) {
     const word =

@@ -14,7 +14,7 @@ export interface ImportRequest {
 }
 
 export interface ImportProgress extends ZipProgress {
-  /** read: loading the file; unzip: inflating and queuing files for storage; commit: waiting for IndexedDB. */
+  /** read: loading the file; unzip: inflating and checking every file; commit: storing them in IndexedDB. */
   phase: 'read' | 'unzip' | 'commit';
 }
 

@@ -7,14 +7,19 @@ import {
   parseManifest,
   readZipDirectory,
   readZipEntry,
+  readZipEntryChunks,
   sha256Hex,
   type Manifest,
   type ZipDirectory,
 } from '../package/index.js';
+import type { IDBPObjectStore } from 'idb';
 import { contentTypeFor } from './content-types.js';
 import { storageError } from './storage-error.js';
-import { openPlayerDb, type StoredPackage } from './db.js';
+import { openPlayerDb, type PlayerDB, type StoredFile, type StoredPackage } from './db.js';
 import type { ImportProgress, ImportRequest, ImportResponse } from './import-protocol.js';
+import { deletePackage } from './package-store.js';
+
+type FilesStore = IDBPObjectStore<PlayerDB, ('packages' | 'files')[], 'files', 'readwrite'>;
 
 /** The worker global, typed structurally (the main tsconfig has the DOM lib, not WebWorker). */
 interface WorkerScope {
@@ -52,6 +57,101 @@ function parse(bytes: Uint8Array, directory: ZipDirectory, xml: Uint8Array): Man
   }
 }
 
+/** Lets queued tasks run (IndexedDB callbacks among them): a message to self, not clamped like setTimeout. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+}
+
+/**
+ * Reads and checks every entry (readZipEntryChunks: size and CRC-32 against the central directory, inflated
+ * natively where the platform can) and hands each to `onFile` as a Blob, whose bytes the browser keeps
+ * outside this worker; a mismatch throws. A stored entry of a dropped File is kept as a slice of that
+ * File, not a copy. After each entry the queued tasks run, so that the transaction can take the files
+ * read so far while the next are inflated.
+ */
+async function readFiles(
+  request: ImportRequest,
+  bytes: Uint8Array,
+  directory: ZipDirectory,
+  progress: ImportProgress,
+  onFile: (file: StoredFile) => void,
+): Promise<void> {
+  Object.assign(progress, {
+    phase: 'unzip',
+    totalBytes: directory.totalBytes,
+    totalFiles: directory.entries.length,
+  });
+  const source = request.file instanceof Blob ? request.file : undefined;
+  let reported = 0;
+  for (const entry of directory.entries) {
+    const type = contentTypeFor(entry.path);
+    const chunks = (await readZipEntryChunks(bytes, entry)) as Uint8Array<ArrayBuffer>[];
+    const blob =
+      source && entry.compression === 0
+        ? source.slice(entry.dataOffset, entry.dataOffset + entry.size, type)
+        : new Blob(chunks, { type });
+    onFile({ packageId: request.id, path: entry.path, blob, type });
+    progress.bytes += entry.size;
+    progress.files++;
+    if (progress.bytes - reported >= PROGRESS_STEP || progress.files === progress.totalFiles) {
+      reported = progress.bytes;
+      post({ type: 'progress', progress: { ...progress } });
+    }
+    await nextTask();
+  }
+}
+
+/**
+ * Adds files to the transaction as they are read, while the next ones inflate, in ONE transaction so that
+ * a failure, a full quota or a cancel leaves nothing behind. A transaction commits once it has no request
+ * pending when control returns to the event loop, and takes new requests only in the task that opened it
+ * or in a request's callback (IndexedDB 3.0 §2.7 "transaction lifecycle"). So while files are still being
+ * read one cheap request (a count over an empty key range) is always pending, and its callback adds
+ * whatever has been read meanwhile and places the next one.
+ */
+class TransactionFeeder {
+  readonly #ready: StoredFile[] = [];
+  #reading = true;
+  #failure: unknown;
+
+  constructor(
+    private readonly store: FilesStore,
+    private readonly idle: IDBKeyRange,
+  ) {
+    this.#pump();
+  }
+
+  /** Set when a request could not be placed (the transaction was aborted): reading can stop. */
+  get failure(): unknown {
+    return this.#failure;
+  }
+
+  add(file: StoredFile): void {
+    this.#ready.push(file);
+  }
+
+  /** No more files: the last callback adds what is left and lets the transaction commit. */
+  end(): void {
+    this.#reading = false;
+  }
+
+  #pump = (): void => {
+    try {
+      for (const file of this.#ready.splice(0)) this.store.add(file).catch(noop);
+      if (this.#reading) this.store.count(this.idle).then(this.#pump, noop);
+    } catch (error) {
+      this.#failure = error;
+    }
+  };
+}
+
 async function importPackage(request: ImportRequest): Promise<StoredPackage> {
   const progress: ImportProgress = { phase: 'read', bytes: 0, totalBytes: 0, files: 0, totalFiles: 0 };
   post({ type: 'progress', progress: { ...progress } });
@@ -80,38 +180,34 @@ async function importPackage(request: ImportRequest): Promise<StoredPackage> {
     const tx = db.transaction(['packages', 'files'], 'readwrite');
     const done = tx.done;
     done.catch(noop);
-    Object.assign(progress, {
-      phase: 'unzip',
-      totalBytes: directory.totalBytes,
-      totalFiles: directory.entries.length,
-    });
+    // A transaction that ends before every file is added was aborted (by a failed request: a full quota):
+    // reading stops there, and its error is what is reported.
+    let ended: 'committed' | 'aborted' | undefined;
+    done.then(
+      () => (ended = 'committed'),
+      () => (ended = 'aborted'),
+    );
+    tx.objectStore('packages').add(record).catch(noop);
+    // No file is stored under ['', ''] (a package id is a UUID): counting it is a cheap request.
+    const feeder = new TransactionFeeder(tx.objectStore('files'), IDBKeyRange.only(['', '']));
     try {
-      tx.objectStore('packages').add(record).catch(noop);
-      const files = tx.objectStore('files');
-      // All requests are queued within this one task: the transaction cannot auto-commit before the loop
-      // ends, and IndexedDB writes the queued blobs while the next entries inflate. Every entry is read
-      // through readZipEntry, which checks its size and CRC-32 (a mismatch throws and aborts the whole
-      // transaction); a stored entry of a dropped File is then kept as a slice of that File, not a copy.
-      const source = request.file instanceof Blob ? request.file : undefined;
-      let reported = 0;
-      for (const entry of directory.entries) {
-        const type = contentTypeFor(entry.path);
-        const data = readZipEntry(bytes, entry);
-        const blob =
-          source && entry.compression === 0
-            ? source.slice(entry.dataOffset, entry.dataOffset + entry.size, type)
-            : new Blob([data as Uint8Array<ArrayBuffer>], { type });
-        files.add({ packageId: record.id, path: entry.path, blob, type }).catch(noop);
-        progress.bytes += entry.size;
-        progress.files++;
-        if (progress.bytes - reported >= PROGRESS_STEP || progress.files === progress.totalFiles) {
-          reported = progress.bytes;
-          post({ type: 'progress', progress: { ...progress } });
-        }
-      }
+      await readFiles(request, bytes, directory, progress, (file) => {
+        if (ended !== undefined || feeder.failure !== undefined)
+          throw storageError(tx.error ?? feeder.failure ?? new Error('the transaction ended'), record.size);
+        feeder.add(file);
+      });
     } catch (error) {
-      tx.abort();
+      try {
+        tx.abort();
+      } catch {
+        // it had already ended (aborted by a failed request)
+      }
+      // Never expected (a request is always pending while reading), but if it committed part of the
+      // package, that part goes: an import stores everything or nothing.
+      if (ended === 'committed') await deletePackage(db, request.id).catch(noop);
       throw error;
+    } finally {
+      feeder.end();
     }
     progress.phase = 'commit';
     post({ type: 'progress', progress: { ...progress } });

@@ -133,9 +133,27 @@ export const hostileManifest = `<?xml version="1.0"?>
 
 const page = '<!doctype html><title>Page</title><p>' + 'All work and no play. '.repeat(400) + '</p>';
 
-/** index.html's CRC-32 is off by one bit. */
-export function badCrcZip(): Uint8Array {
-  const html = honest('index.html', page);
+/**
+ * A page of about `bytes` bytes of words drawn from 4 096 made-up ones by a seeded generator: deflate keeps
+ * about a third of it, so from 64 KB on it is large enough for the native inflater (zip.ts reads smaller
+ * entries with fflate).
+ */
+export function largePage(bytes = 256 * 1024): string {
+  let seed = 12345;
+  const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff);
+  const words: string[] = [];
+  let length = 0;
+  while (length < bytes) {
+    const word = (next() % 4096).toString(36) + (next() % 7 ? ' ' : '\n');
+    words.push(word);
+    length += word.length;
+  }
+  return '<!doctype html><title>Large</title><pre>' + words.join('') + '</pre>';
+}
+
+/** index.html (`content`, by default a small page) has its CRC-32 off by one bit. */
+export function badCrcZip(content: string = page): Uint8Array {
+  const html = honest('index.html', content);
   return writeZip([honest('imsmanifest.xml', hostileManifest), { ...html, crc: (html.crc ^ 1) >>> 0 }]);
 }
 
@@ -148,10 +166,28 @@ export function overInflatingZip(inflatesTo = 64 * 1024 * 1024): Uint8Array {
   ]);
 }
 
-/** index.html declares more bytes than its stream holds. */
-export function shortInflatingZip(): Uint8Array {
-  const html = honest('index.html', page);
+/** index.html (`content`, by default a small page) declares more bytes than its stream holds. */
+export function shortInflatingZip(content: string = page): Uint8Array {
+  const html = honest('index.html', content);
   return writeZip([honest('imsmanifest.xml', hostileManifest), { ...html, size: html.size + 10 }]);
+}
+
+/**
+ * index.html's deflate data is followed, inside its compressed size, by a gzip trailer (RFC 1952 2.3.1:
+ * CRC32, ISIZE) that matches the data, while the central directory's CRC-32 does not. An inflater that
+ * wraps the data as a gzip member and takes bytes after the member's end as another member (or ignores
+ * them) would check the data against this forged trailer instead of the directory's CRC-32.
+ */
+export function forgedTrailerZip(content: string = largePage()): Uint8Array {
+  const html = honest('index.html', content);
+  const trailer = new DataView(new ArrayBuffer(8));
+  trailer.setUint32(0, html.crc, true);
+  trailer.setUint32(4, html.size, true);
+  const payload = join([html.payload, new Uint8Array(trailer.buffer)]);
+  return writeZip([
+    honest('imsmanifest.xml', hostileManifest),
+    { ...html, payload, crc: (html.crc ^ 0x10) >>> 0 },
+  ]);
 }
 
 /** Entries that share bytes: copy.html's central record points at index.html's local header. */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { zipSync } from 'fflate';
+import { deflateSync, zipSync } from 'fflate';
 import { PackageErrorCode, unzipPackage, readZipDirectory } from '../../src/package/index.js';
 import { crc32 } from '../../src/package/crc32.js';
 import { fixtureFiles, zipFiles, zipRaw, tinyManifest, rejection } from './zip-fixtures.js';
@@ -13,6 +13,7 @@ import {
   sharedStreamBomb,
   shortInflatingZip,
   writeZip,
+  type ZipRecord,
 } from './hostile-zips.js';
 
 describe('unzipPackage', () => {
@@ -265,6 +266,45 @@ describe('zip entries are checked, not trusted', () => {
     expect(bomb.length).to.be.within(255_000, 270_000);
     const error = await rejection(unzipPackage(bomb));
     expect(error.code).to.equal(PackageErrorCode.OverlappingEntries);
+  });
+
+  describe('a deflated entry made only of stored blocks (incompressible media), copied out without inflating', () => {
+    const media = new Uint8Array(300_000);
+    for (let i = 0; i < media.length; i += 65536) crypto.getRandomValues(media.subarray(i, i + 65536));
+    const record = (overrides: Partial<ZipRecord> = {}): ZipRecord => ({
+      name: 'media.bin',
+      method: 8,
+      payload: deflateSync(media, { level: 0 }),
+      size: media.length,
+      crc: plainCrc32(media),
+      ...overrides,
+    });
+    const zipWith = (r: ZipRecord): Uint8Array => writeZip([honest('imsmanifest.xml', tinyManifest), r]);
+
+    it('reads it byte for byte', async () => {
+      expect(record().payload[0]! & 0b110, 'BTYPE of the first block').to.equal(0);
+      const result = await unzipPackage(zipWith(record()));
+      expect(result.files.get('media.bin')).to.deep.equal(media);
+    });
+
+    it('refuses it when its blocks hold more than declared, before copying them', async () => {
+      const error = await rejection(unzipPackage(zipWith(record({ size: media.length - 1 }))));
+      expect(error.code).to.equal(PackageErrorCode.SizeMismatch);
+      expect(error.message).to.contain('stopped');
+    });
+
+    it('refuses it when its blocks hold fewer bytes than declared', async () => {
+      const error = await rejection(unzipPackage(zipWith(record({ size: media.length + 1 }))));
+      expect(error.code).to.equal(PackageErrorCode.SizeMismatch);
+    });
+
+    it('refuses it when a byte was altered', async () => {
+      const payload = record().payload.slice();
+      payload[1000]! ^= 1;
+      const error = await rejection(unzipPackage(zipWith(record({ payload }))));
+      expect(error.code).to.equal(PackageErrorCode.ChecksumMismatch);
+      expect(error.entry).to.equal('media.bin');
+    });
   });
 
   it('still reads honest entries written by the same hand-made writer', async () => {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { zipSync, type Zippable } from 'fflate';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { PackageErrorCode } from '../../src/package/index.js';
+import type { ImportRequest, ImportResponse } from '../../src/storage/import-protocol.js';
 import { importPackage, type ImportProgress } from '../../src/storage/importer.js';
 import { getFile, listFiles, listPackages } from '../../src/storage/package-store.js';
 import {
@@ -19,6 +20,7 @@ import {
   quotedOverlapZip,
   sharedStreamBomb,
 } from '../package/hostile-zips.js';
+import { hostileLargeEntries } from '../package/native-cases.js';
 import { countFiles, freshDb, randomBytes, textBytes, type TestDb } from './import-fixtures.js';
 
 /** A ~26 MB package: the fixture course plus large stored (random) and deflated (text) media files. */
@@ -107,6 +109,48 @@ describe('importPackage', () => {
     expect(last.totalFiles).to.equal(course.size + 8);
   });
 
+  it('stores large deflated (inflated natively) and stored files byte for byte', async () => {
+    const zip = bigPackage(course);
+    const record = await importPackage(new Blob([zip as Uint8Array<ArrayBuffer>]), { db: t.db });
+    const expected = unzipSync(zip);
+    expect(record.fileCount).to.equal(Object.keys(expected).length);
+    for (const [path, data] of Object.entries(expected)) {
+      const stored = await getFile(t.db, record.id, path);
+      expect(stored?.blob.size, path).to.equal(data.length);
+      expect(new Uint8Array(await stored!.blob.arrayBuffer()), path).to.deep.equal(data);
+    }
+  });
+
+  it('stores nothing when the transaction fails while files are still being read', async () => {
+    // The worker is asked, through its own protocol, to store a package under the id of one already there:
+    // adding the record fails at once and aborts the transaction, while the files are still inflating.
+    const first = await importPackage(new Blob([zipFiles(course) as Uint8Array<ArrayBuffer>]), { db: t.db });
+    const worker = new Worker(new URL('../../src/storage/import-worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    try {
+      const reply = new Promise<ImportResponse>((resolve) =>
+        worker.addEventListener('message', (event: MessageEvent<ImportResponse>) => {
+          if (event.data.type !== 'progress') resolve(event.data);
+        }),
+      );
+      const request: ImportRequest = {
+        type: 'import',
+        id: first.id,
+        dbName: t.db.name,
+        file: new Blob([bigPackage(course) as Uint8Array<ArrayBuffer>]),
+      };
+      worker.postMessage(request);
+      const response = await reply;
+      expect(response.type).to.equal('error');
+      expect(response.type === 'error' && response.code).to.equal(PackageErrorCode.Storage);
+    } finally {
+      worker.terminate();
+    }
+    expect((await listPackages(t.db)).map((p) => p.id)).to.deep.equal([first.id]);
+    expect(await countFiles(t.db)).to.equal(course.size);
+  });
+
   it('cancels on abort: rejects with code aborted and stores nothing', async () => {
     const controller = new AbortController();
     const promise = importPackage(new Blob([bigPackage(course) as Uint8Array<ArrayBuffer>]), {
@@ -189,6 +233,15 @@ describe('importPackage', () => {
     for (const [what, zip, code] of cases) {
       const error = await rejection(importPackage(new Blob([zip as Uint8Array<ArrayBuffer>]), { db: t.db }));
       expect(error.code, what).to.equal(code);
+    }
+    await expectEmpty(t);
+  });
+
+  it('stores nothing for large deflated entries (inflated natively) that fail a check', async () => {
+    for (const { what, zip, code } of hostileLargeEntries()) {
+      const error = await rejection(importPackage(new Blob([zip as Uint8Array<ArrayBuffer>]), { db: t.db }));
+      expect(error.code, what).to.equal(code);
+      expect(error.entry, what).to.equal('index.html');
     }
     await expectEmpty(t);
   });
