@@ -10,14 +10,11 @@
 // The same with content isolation: the state crosses the content host's MessagePort (only its changed
 // records, record-changes.ts) before the store writes it; beside it, the whole state crossing on every Commit.
 // Budgets: ≤ 5 ms with 1 000 interactions, ≤ 20 ms with 10 000 (directly and through the content host).
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { serveStatic } from '../scripts/static-server.js';
 import { bundleSource } from './lib/bundle.js';
 import { launchChromium } from './lib/chromium.js';
+import { serveBenchPage } from './lib/bench-page.js';
 import type { Bench, BenchFigure } from './lib/types.js';
-
-const root = join(import.meta.dirname, '..');
 
 const pageSource = `
 import { deleteDB } from 'idb';
@@ -125,21 +122,7 @@ const rounds = 25;
 
 const bench: Bench = async () => {
   const page = await bundleSource(pageSource);
-  const server = await serveStatic({
-    root: join(root, 'bench'),
-    handle(req, res) {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const body =
-        path === '/'
-          ? '<!doctype html><meta charset="utf-8"><script type="module" src="/page.js"></script>'
-          : path === '/page.js'
-            ? page
-            : undefined;
-      if (body === undefined) return false;
-      res.writeHead(200, { 'Content-Type': path === '/' ? 'text/html' : 'text/javascript' }).end(body);
-      return true;
-    },
-  });
+  const server = await serveBenchPage({ '/page.js': page });
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();

@@ -12,15 +12,13 @@
 //   first against a deliberate 70 ms task), budget 100 ms (RAIL's limit for a response); and, for
 //   information, the longest gap between 5 ms heartbeat timers.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { bundleFile, bundleSource } from './lib/bundle.js';
 import type { Browser, CDPSession } from 'playwright-core';
-import { serveStatic } from '../scripts/static-server.js';
 import { launchChromium } from './lib/chromium.js';
 import { median } from './lib/stats.js';
+import { serveBenchPage } from './lib/bench-page.js';
 import type { Bench, BenchFigure } from './lib/types.js';
 
-const root = join(import.meta.dirname, '..');
 const MB = 1024 * 1024;
 
 const pageSource = `
@@ -154,23 +152,7 @@ const rounds = 5;
 
 const bench: Bench = async () => {
   const code = await bundle();
-  const server = await serveStatic({
-    root: join(root, 'bench'),
-    handle(req, res) {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const body =
-        path === '/'
-          ? '<!doctype html><meta charset="utf-8"><script type="module" src="/page.js"></script>'
-          : path === '/page.js'
-            ? code.page
-            : path === '/import-worker.ts'
-              ? code.worker
-              : undefined;
-      if (body === undefined) return false;
-      res.writeHead(200, { 'Content-Type': path === '/' ? 'text/html' : 'text/javascript' }).end(body);
-      return true;
-    },
-  });
+  const server = await serveBenchPage({ '/page.js': code.page, '/import-worker.ts': code.worker });
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();

@@ -6,14 +6,11 @@
 //   key event's timestamp to focus moved and layout done);
 // - from a click on an item to the content frame's navigation start ≤ 100 ms median: the click's time
 //   against the new frame's performance.timeOrigin (its navigation start), over a 20-SCO course.
-import { join } from 'node:path';
 import { bundleSource } from './lib/bundle.js';
 import type { Browser } from 'playwright-core';
-import { serveStatic } from '../scripts/static-server.js';
 import { launchChromium } from './lib/chromium.js';
+import { serveBenchPage } from './lib/bench-page.js';
 import type { Bench, BenchFigure } from './lib/types.js';
-
-const root = join(import.meta.dirname, '..');
 
 const pageSource = `
 import './src/player/scorm-toc.ts';
@@ -155,25 +152,10 @@ type BenchApi = {
 
 const bench: Bench = async () => {
   const code = await bundle();
-  const server = await serveStatic({
-    root: join(root, 'bench'),
-    handle(req, res) {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const body =
-        path === '/'
-          ? '<!doctype html><html lang="en"><meta charset="utf-8"><title>bench</title><script type="module" src="/page.js"></script></html>'
-          : path === '/page.js'
-            ? code
-            : path === '/content/sco.html'
-              ? '<!doctype html><html lang="en"><meta charset="utf-8"><title>SCO</title><p>content</p></html>'
-              : undefined;
-      if (body === undefined) return false;
-      const type = path.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8';
-      res
-        .writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' })
-        .end(req.method === 'HEAD' ? '' : body);
-      return true;
-    },
+  const server = await serveBenchPage({
+    '/page.js': code,
+    '/content/sco.html':
+      '<!doctype html><html lang="en"><meta charset="utf-8"><title>SCO</title><p>content</p></html>',
   });
   let browser: Browser | undefined;
   try {

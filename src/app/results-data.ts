@@ -1,6 +1,7 @@
 // What the results view shows and exports: per course and learner, the course record and each item's
 // attempt with its interactions. Read through the ProgressStore the app chose (IndexedDB).
-import type { Manifest, Item } from '../package/types.js';
+import { eachItem } from '../package/items.js';
+import type { Manifest } from '../package/types.js';
 import { storedValues } from '../runtime/attempt-data.js';
 import type { AttemptState } from '../runtime/types.js';
 import type { PlayerDatabase, StoredAttempt, StoredCourseProgress } from '../storage/db.js';
@@ -83,13 +84,8 @@ export function interactionsOf(state: AttemptState): InteractionRow[] {
 /** Item titles by identifier, from a manifest's default organization. */
 export function itemTitles(manifest: Manifest | undefined): Map<string, string> {
   const titles = new Map<string, string>();
-  const walk = (items: Item[]) => {
-    for (const item of items) {
-      titles.set(item.identifier, item.title);
-      walk(item.children);
-    }
-  };
-  if (manifest) for (const org of manifest.organizations) walk(org.items);
+  for (const org of manifest?.organizations ?? [])
+    for (const item of eachItem(org.items)) titles.set(item.identifier, item.title);
   return titles;
 }
 

@@ -36,6 +36,7 @@ import { applySequencing, defaultSequencing, type SequencingReport } from './seq
 import { readMetadata, type MetadataText } from './metadata.js';
 import { detectVersion } from './version.js';
 import { collectFileIssues } from './check-files.js';
+import { eachItem } from './items.js';
 import { checkSequencing, type CollectionEntry } from './sequencing-checks.js';
 import { SourceLines } from './source-lines.js';
 
@@ -822,13 +823,9 @@ function addSubManifestTargets(sub: Manifest, targets: Map<string, Target>): voi
   if (!targets.has(sub.identifier)) targets.set(sub.identifier, { kind: 'manifest', manifest: sub });
   for (const r of sub.resources)
     if (!targets.has(r.identifier)) targets.set(r.identifier, { kind: 'resource', resource: r });
-  const walk = (items: Item[]): void => {
-    for (const i of items) {
+  for (const o of sub.organizations)
+    for (const i of eachItem(o.items))
       if (!targets.has(i.identifier)) targets.set(i.identifier, { kind: 'item', item: i });
-      walk(i.children);
-    }
-  };
-  for (const o of sub.organizations) walk(o.items);
   for (const s of sub.subManifests) addSubManifestTargets(s, targets);
 }
 

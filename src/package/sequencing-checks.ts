@@ -1,9 +1,9 @@
 // Sequencing data that is well-formed but cannot mean what its author wanted, found once the manifest is
 // read: each becomes a warning naming the item, and the engine has a defined behaviour for it (noted on
 // each check), so a package with such data still plays. DOM-free.
+import { eachItem } from './items.js';
 import { ManifestWarningCode } from './manifest-error.js';
 import type {
-  Item,
   Manifest,
   ManifestIssue,
   ObjectiveMapInfo,
@@ -69,9 +69,7 @@ function activitiesOf(organization: Organization): Activity[] {
       sequencing: organization.sequencing,
       childCount: organization.items.length,
     });
-  const stack: Item[] = [...organization.items].reverse();
-  while (stack.length > 0) {
-    const item = stack.pop()!;
+  for (const item of eachItem(organization.items))
     if (item.sequencing)
       activities.push({
         element: `item[identifier=${item.identifier}]`,
@@ -79,8 +77,6 @@ function activitiesOf(organization: Organization): Activity[] {
         sequencing: item.sequencing,
         childCount: item.children.length,
       });
-    for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
-  }
   return activities;
 }
 

@@ -8,7 +8,8 @@
 // It tells the app what happened with events (events.ts).
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Item, Manifest, Organization } from '../package/types.js';
+import { eachItem } from '../package/items.js';
+import type { Manifest, Organization } from '../package/types.js';
 import type { NavigatorFactory, NavRequest, SessionEndReason } from '../sequencing/navigator.js';
 import type { StoredCourseProgress } from '../storage/db.js';
 import type { ProgressStore } from '../storage/progress.js';
@@ -34,7 +35,7 @@ import { tocShapeKey, tocStates, tocTree, toolbarValidity } from './toc-model.js
 import { formatDuration, formatPercent } from '../i18n/format.js';
 import { msg, str, updateWhenLocaleChanges } from '../i18n/msg.js';
 import { icons } from './icons.js';
-import { playerTheme, srOnly } from './theme.js';
+import { controlButtons, playerTheme, srOnly } from './theme.js';
 import { WindowStage } from './window-stage.js';
 import './scorm-toc.js';
 import './scorm-stage.js';
@@ -54,6 +55,7 @@ export class ScormPlayer extends LitElement {
   static override styles = [
     playerTheme,
     srOnly,
+    controlButtons,
     css`
       /* The player fills the box it is given (the play view gives it the window below the app's header):
          one compact bar on top, the content frame takes every pixel below it. */
@@ -167,30 +169,7 @@ export class ScormPlayer extends LitElement {
       dl.summary dd {
         margin: 0;
       }
-      button {
-        font: inherit;
-        display: inline-flex;
-        align-items: center;
-        justify-content: center;
-        gap: 0.375rem;
-        min-height: 2.25rem;
-        min-width: 2.25rem;
-        padding: 0.25rem 0.625rem;
-        border: 1px solid var(--scorm-control-border);
-        border-radius: 0.25rem;
-        background: var(--scorm-bg);
-        color: var(--scorm-fg);
-        cursor: pointer;
-        white-space: nowrap;
-      }
-      button:focus-visible {
-        outline: 2px solid var(--scorm-focus);
-        outline-offset: 2px;
-      }
       .bar > *:not(.title) {
-        flex: none;
-      }
-      .icon {
         flex: none;
       }
       .orgs {
@@ -852,12 +831,7 @@ function statusText(
 /** Item titles by identifier, the organization's included. */
 function titlesOf(organization: Organization): Map<string, string> {
   const titles = new Map<string, string>([[organization.identifier, organization.title]]);
-  const stack: Item[] = [...organization.items];
-  while (stack.length) {
-    const item = stack.pop()!;
-    titles.set(item.identifier, item.title);
-    stack.push(...item.children);
-  }
+  for (const item of eachItem(organization.items)) titles.set(item.identifier, item.title);
   return titles;
 }
 

@@ -9,7 +9,7 @@ import type { HideLmsUi } from '../package/types.js';
 import { msg, updateWhenLocaleChanges } from '../i18n/msg.js';
 import { NavRequestEvent } from './events.js';
 import { icons } from './icons.js';
-import { playerTheme, srOnly } from './theme.js';
+import { controlButtons, playerTheme, srOnly } from './theme.js';
 
 export type ToolbarAction = 'previous' | 'continue' | 'exit' | 'exitAll' | 'suspendAll';
 
@@ -38,6 +38,7 @@ export class ScormToolbar extends LitElement {
   static override styles = [
     playerTheme,
     srOnly,
+    controlButtons,
     css`
       :host {
         display: block;
@@ -47,36 +48,13 @@ export class ScormToolbar extends LitElement {
         flex-wrap: nowrap;
         gap: 0.375rem;
       }
-      button {
-        font: inherit;
-        display: inline-flex;
-        align-items: center;
-        gap: 0.375rem;
-        min-height: 2.25rem;
-        min-width: 2.25rem;
-        padding: 0.25rem 0.625rem;
-        border: 1px solid var(--scorm-control-border);
-        border-radius: 0.25rem;
-        background: var(--scorm-bg);
-        color: var(--scorm-fg);
-        cursor: pointer;
-        white-space: nowrap;
-      }
-      button:focus-visible {
-        outline: 2px solid var(--scorm-focus);
-        outline-offset: 2px;
-      }
       button:disabled {
         color: var(--scorm-disabled);
         border-style: dashed;
         cursor: not-allowed;
       }
-      .icon {
-        flex: none;
-      }
       @media (max-width: 40rem) {
         button {
-          justify-content: center;
           padding: 0.25rem;
         }
         .label {

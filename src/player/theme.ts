@@ -46,3 +46,30 @@ export const srOnly = css`
     white-space: nowrap;
   }
 `;
+
+/** The player's buttons (the bar's and the toolbar's): an icon with its name beside it, in the theme's colours. */
+export const controlButtons = css`
+  button {
+    font: inherit;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.375rem;
+    min-height: 2.25rem;
+    min-width: 2.25rem;
+    padding: 0.25rem 0.625rem;
+    border: 1px solid var(--scorm-control-border);
+    border-radius: 0.25rem;
+    background: var(--scorm-bg);
+    color: var(--scorm-fg);
+    cursor: pointer;
+    white-space: nowrap;
+  }
+  button:focus-visible {
+    outline: 2px solid var(--scorm-focus);
+    outline-offset: 2px;
+  }
+  .icon {
+    flex: none;
+  }
+`;

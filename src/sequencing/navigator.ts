@@ -17,17 +17,19 @@ export type NavRequest =
       target: string;
     };
 
-/** The requests that take no target. */
-export type NavRequestKind =
-  | 'start'
-  | 'resumeAll'
-  | 'continue'
-  | 'previous'
-  | 'exit'
-  | 'exitAll'
-  | 'abandon'
-  | 'abandonAll'
-  | 'suspendAll';
+/** The requests that take no target: each one a snapshot says is valid now or not. */
+export const NAV_REQUEST_KINDS = [
+  'start',
+  'resumeAll',
+  'continue',
+  'previous',
+  'exit',
+  'exitAll',
+  'abandon',
+  'abandonAll',
+  'suspendAll',
+] as const;
+export type NavRequestKind = (typeof NAV_REQUEST_KINDS)[number];
 
 export type NavRequestType = NavRequest['type'];
 

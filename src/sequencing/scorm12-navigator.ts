@@ -6,18 +6,19 @@
 // interface's, mapped onto what a SCORM 1.2 LMS offers. DOM-free.
 import type { Item, Manifest, Organization } from '../package/types.js';
 import type { AttemptState } from '../runtime/types.js';
-import type {
-  ActivityStatus,
-  ActivityView,
-  DeliveryData,
-  GlobalObjectives,
-  NavigationSnapshot,
-  NavigatorFactory,
-  NavigatorOptions,
-  NavOutcome,
-  NavRequest,
-  NavRequestKind,
-  Navigator,
+import {
+  NAV_REQUEST_KINDS,
+  type ActivityStatus,
+  type ActivityView,
+  type DeliveryData,
+  type GlobalObjectives,
+  type NavigationSnapshot,
+  type NavigatorFactory,
+  type NavigatorOptions,
+  type NavOutcome,
+  type NavRequest,
+  type NavRequestKind,
+  type Navigator,
 } from './navigator.js';
 import { evaluatePrerequisites, parsePrerequisites, type PrerequisiteExpr } from './prerequisites.js';
 import {
@@ -59,18 +60,6 @@ interface Persisted {
   suspended?: string;
   states: Record<string, Scorm12State>;
 }
-
-const requestKinds: readonly NavRequestKind[] = [
-  'start',
-  'resumeAll',
-  'continue',
-  'previous',
-  'exit',
-  'exitAll',
-  'abandon',
-  'abandonAll',
-  'suspendAll',
-];
 
 /** What a request would do, decided before anything changes. */
 type Decision =
@@ -349,7 +338,7 @@ class Scorm12Navigator implements Navigator {
   snapshot(): NavigationSnapshot {
     if (this.cached) return this.cached;
     const requests = {} as Record<NavRequestKind, boolean>;
-    for (const kind of requestKinds) requests[kind] = this.decide({ type: kind }).kind !== 'invalid';
+    for (const kind of NAV_REQUEST_KINDS) requests[kind] = this.decide({ type: kind }).kind !== 'invalid';
     const activities = new Map<string, ActivityView>();
     for (const n of this.preorder) {
       activities.set(n.id, {

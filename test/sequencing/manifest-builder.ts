@@ -8,7 +8,7 @@ import type {
   RuleConditionName,
   SequencingDefinition,
 } from '../../src/package/types.js';
-import { defaultSequencing } from '../../src/sequencing/activity-tree.js';
+import { defaultSequencing } from '../../src/package/sequencing-defaults.js';
 import type { AttemptState } from '../../src/runtime/types.js';
 
 export interface ItemSpec {
@@ -27,7 +27,7 @@ export interface ItemSpec {
 
 function sequencing(spec: Pick<ItemSpec, 'controlMode' | 'pre' | 'seq'>): SequencingDefinition | undefined {
   if (!spec.controlMode && !spec.pre && !spec.seq) return undefined;
-  const s = defaultSequencing(false);
+  const s = defaultSequencing();
   Object.assign(s.controlMode, spec.controlMode);
   for (const r of spec.pre ?? []) {
     s.sequencingRules.preConditionRules.push({

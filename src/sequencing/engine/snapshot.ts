@@ -1,12 +1,13 @@
 // The navigation snapshot (sequencing.md §6): request validity and, for every available activity, what
 // the TOC shows. Computed side-effect free (Seq.dry) with the real processes: NB.2.1 + SB.2.9 + DB.1.1 per
 // choice target, so what the snapshot allows is what navigate() does when no termination intervenes.
-import type {
-  ActivityStatus,
-  ActivityView,
-  NavigationSnapshot,
-  NavRequest,
-  NavRequestKind,
+import {
+  NAV_REQUEST_KINDS,
+  type ActivityStatus,
+  type ActivityView,
+  type NavigationSnapshot,
+  type NavRequest,
+  type NavRequestKind,
 } from '../navigator.js';
 import { choiceRequest } from './choice.js';
 import { checkActivity, checkRules } from './conditions.js';
@@ -81,24 +82,12 @@ function choiceValid(seq: Seq, a: Activity): boolean {
   return r.delivery !== undefined && !deliveryRequest(seq, r.delivery);
 }
 
-const KINDS: NavRequestKind[] = [
-  'start',
-  'resumeAll',
-  'continue',
-  'previous',
-  'exit',
-  'exitAll',
-  'abandon',
-  'abandonAll',
-  'suspendAll',
-];
-
 export function computeSnapshot(seq: Seq, revision: number): NavigationSnapshot {
   seq.dry = true;
   seq.pass = revision + 1;
   try {
     const requests = {} as Record<NavRequestKind, boolean>;
-    for (const k of KINDS) requests[k] = requestValid(seq, k);
+    for (const k of NAV_REQUEST_KINDS) requests[k] = requestValid(seq, k);
     const activities = new Map<string, ActivityView>();
     // Hidden (hiddenFromChoice) and disabled pass down to descendants (§6.2 passes 2-3).
     const hidden = new Set<Activity>();
